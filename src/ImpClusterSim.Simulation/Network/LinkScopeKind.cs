@@ -1,0 +1,8 @@
+namespace ImpClusterSim.Simulation.Network;
+
+public enum LinkScopeKind
+{
+    Default,
+    NodePair,
+    ClusterPair,
+}

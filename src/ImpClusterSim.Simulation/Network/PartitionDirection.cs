@@ -1,0 +1,10 @@
+namespace ImpClusterSim.Simulation.Network;
+
+public enum PartitionDirection
+{
+    /// <summary>Nothing passes between the two sides, in either direction.</summary>
+    BothWays,
+
+    /// <summary>Messages from side A to side B are dropped; B to A still pass (an asymmetric firewall rule).</summary>
+    OneWay,
+}
