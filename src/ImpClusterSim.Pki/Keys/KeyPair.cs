@@ -1,0 +1,57 @@
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.X509;
+
+namespace ImpClusterSim.Pki;
+
+/// <summary>A private key and its public key, with the stable id it was derived from.</summary>
+public sealed class KeyPair
+{
+    private readonly byte[] publicKeyDer;
+
+    internal KeyPair(KeyAlgorithm algorithm, string keyId, int? poolSlot, AsymmetricCipherKeyPair pair)
+    {
+        Algorithm = algorithm;
+        KeyId = keyId;
+        PoolSlot = poolSlot;
+        Bc = pair;
+        publicKeyDer = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetDerEncoded();
+        PublicKeyFingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(publicKeyDer));
+    }
+
+    public KeyAlgorithm Algorithm { get; }
+
+    /// <summary>The id the key was derived from (e.g. "run-42/imp1.example.com/tomcat/0").</summary>
+    public string KeyId { get; }
+
+    /// <summary>The slot of the shared RSA key pool this key came from; null when generated for its id alone.</summary>
+    public int? PoolSlot { get; }
+
+    /// <summary>SHA-256 of the SubjectPublicKeyInfo, lower-case hex: two keys are the same key when these match.</summary>
+    public string PublicKeyFingerprint { get; }
+
+    internal AsymmetricCipherKeyPair Bc { get; }
+
+    internal AsymmetricKeyParameter Private => Bc.Private;
+
+    internal AsymmetricKeyParameter Public => Bc.Public;
+
+    public byte[] GetPublicKeyDer() => (byte[])publicKeyDer.Clone();
+
+    /// <summary>The private key as PKCS#8 DER.</summary>
+    public byte[] GetPrivateKeyDer() => PrivateKeyInfoFactory.CreatePrivateKeyInfo(Bc.Private).GetDerEncoded();
+
+    /// <summary>The private key as an unencrypted PKCS#8 PEM block ("PRIVATE KEY"), readable by OpenSSL.</summary>
+    public string ToPrivateKeyPem() => Pem.Encode("PRIVATE KEY", GetPrivateKeyDer());
+
+    /// <summary>The public key as a PEM block ("PUBLIC KEY").</summary>
+    public string ToPublicKeyPem() => Pem.Encode("PUBLIC KEY", publicKeyDer);
+
+    public override string ToString() => $"{Algorithm.DisplayName()} key '{KeyId}'" + (PoolSlot is { } s ? $" (pool slot {s})" : "");
+
+    internal bool SamePublicKey(AsymmetricKeyParameter other) =>
+        SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(other).GetDerEncoded().AsSpan().SequenceEqual(publicKeyDer);
+
+    internal static bool IsRsa(AsymmetricKeyParameter key) => key is RsaKeyParameters;
+}
