@@ -1,0 +1,21 @@
+using ImpClusterSim.Node.Ports;
+
+namespace ImpClusterSim.Node;
+
+/// <summary>
+/// Everything a node's actors may touch outside themselves: its clock, network, disk, random streams and trace.
+/// The simulation (and, later, live mode) provides these ports; the actors do not know which one runs them.
+/// </summary>
+public sealed record NodeContext(
+    string NodeName,
+    INodeClock Clock,
+    INodeNetwork Network,
+    IDurableStore Disk,
+    Func<string, IRandomSource> Random,
+    ITraceSink Trace)
+{
+    /// <summary>Records a trace event for this node from the actor at <paramref name="path"/>.</summary>
+    public void Record(string path, string @event, params (string Key, string Value)[] details) =>
+        Trace.Record(new TraceEvent(Clock.Now, NodeName, path, @event,
+            details.Length == 0 ? TraceEvent.NoDetails : details.Select(d => KeyValuePair.Create(d.Key, d.Value)).ToArray()));
+}

@@ -1,0 +1,31 @@
+namespace ImpClusterSim.Simulation.Kernel;
+
+/// <summary>The Akka configuration of a simulated ActorSystem (see docs/kernel.md for why each line is there).</summary>
+internal static class SimHocon
+{
+    private const string Executor = "\"ImpClusterSim.Simulation.Kernel.LoopExecutorConfigurator, ImpClusterSim.Simulation\"";
+
+    public static string Render(string runId) => $$"""
+        impsim.run-id = "{{runId}}"
+        akka {
+          scheduler.implementation = "ImpClusterSim.Simulation.Kernel.VirtualScheduler, ImpClusterSim.Simulation"
+          # The loop does not run while ActorSystem.Create waits for its logger: use the synchronous one.
+          loggers = ["Akka.Event.StandardOutLogger, Akka"]
+          loglevel = WARNING
+          stdout-loglevel = WARNING
+          log-dead-letters = off
+          log-dead-letters-during-shutdown = off
+          actor {
+            default-dispatcher { executor = {{Executor}}, throughput = 30 }
+            internal-dispatcher { executor = {{Executor}}, throughput = 30 }
+            default-blocking-io-dispatcher { type = Dispatcher, executor = {{Executor}} }
+          }
+          # Coordinated shutdown runs on the thread pool: a simulated node stops through its own guardian instead.
+          coordinated-shutdown {
+            run-by-actor-system-terminate = off
+            run-by-clr-shutdown-hook = off
+            terminate-actor-system = off
+          }
+        }
+        """;
+}

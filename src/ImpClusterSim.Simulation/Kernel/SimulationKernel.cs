@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Akka.Configuration;
+using Akka.Dispatch;
+using ImpClusterSim.Domain.Time;
+
+namespace ImpClusterSim.Simulation.Kernel;
+
+/// <summary>
+/// The deterministic heart of a run: one virtual clock and one work queue shared by every ActorSystem of the run,
+/// drained by a single loop thread. <see cref="RunUntil"/> runs all ready work until nothing is left (quiescence),
+/// then jumps the clock to the next due timer, and so on up to a horizon.
+/// </summary>
+public sealed class SimulationKernel : IDisposable
+{
+    private const string RunIdKey = "impsim.run-id";
+    private static readonly ConcurrentDictionary<string, SimulationKernel> Registry = new();
+    private static long _runCounter;
+
+    private readonly Queue<IRunnable> _work = new();
+    private readonly object _gate = new();
+    private int _loopThreadId;
+
+    public SimulationKernel(SimInstant start)
+    {
+        Start = start;
+        Clock = new VirtualClock(start);
+        RunId = "run-" + Interlocked.Increment(ref _runCounter);
+        Registry[RunId] = this;
+        SystemConfig = ConfigurationFactory.ParseString(SimHocon.Render(RunId));
+        _loopThreadId = Environment.CurrentManagedThreadId;
+    }
+
+    /// <summary>A process-local key that lets Akka's reflective factories find this kernel. Never traced.</summary>
+    public string RunId { get; }
+
+    public SimInstant Start { get; }
+
+    public VirtualClock Clock { get; }
+
+    /// <summary>The Akka configuration every simulated ActorSystem of this run is created with.</summary>
+    public Config SystemConfig { get; }
+
+    /// <summary>Work items executed so far (mailbox runs): a measure of how busy the run was.</summary>
+    public long Executed { get; private set; }
+
+    /// <summary>
+    /// Work that arrived from a thread other than the loop thread. In a deterministic run it stays 0; anything else
+    /// means some code used the thread pool (a Task continuation, Ask) and replay may differ.
+    /// </summary>
+    public long ForeignEnqueues { get; private set; }
+
+    internal static SimulationKernel FromConfig(Config config)
+    {
+        var id = config.GetString(RunIdKey, null);
+        if (id is null || !Registry.TryGetValue(id, out var kernel))
+            throw new InvalidOperationException($"No simulation kernel for '{RunIdKey} = {id ?? "<missing>"}'");
+        return kernel;
+    }
+
+    internal void Enqueue(IRunnable run)
+    {
+        lock (_gate)
+        {
+            if (Environment.CurrentManagedThreadId != _loopThreadId) ForeignEnqueues++;
+            _work.Enqueue(run);
+        }
+    }
+
+    /// <summary>Binds the kernel to the calling thread: from now on only this thread runs the loop.</summary>
+    public void BindToCurrentThread() => _loopThreadId = Environment.CurrentManagedThreadId;
+
+    /// <summary>Runs every ready work item, including the ones they enqueue, until none is left.</summary>
+    public void RunUntilQuiescent()
+    {
+        while (true)
+        {
+            IRunnable? next;
+            lock (_gate)
+            {
+                if (!_work.TryDequeue(out next)) return;
+            }
+            Executed++;
+            next.Run();
+        }
+    }
+
+    /// <summary>Runs the simulation up to <paramref name="horizon"/>: every timer due by then fires, in order.</summary>
+    public void RunUntil(SimInstant horizon)
+    {
+        RunUntilQuiescent();
+        while (Clock.FireNext(horizon))
+            RunUntilQuiescent();
+        Clock.AdvanceTo(horizon);
+    }
+
+    public void RunFor(TimeSpan duration) => RunUntil(Clock.Now + duration);
+
+    public void Dispose() => Registry.TryRemove(RunId, out _);
+}

@@ -1,0 +1,40 @@
+using ImpClusterSim.Node.Ports;
+
+namespace ImpClusterSim.Simulation.Nodes;
+
+/// <summary>
+/// A node's simulated disk: survives crash and restart, because it belongs to the <see cref="SimNode"/>, not to the
+/// ActorSystem of one incarnation. Keys are kept sorted so that listing them is deterministic.
+/// </summary>
+public sealed class SimDisk : IDurableStore
+{
+    private readonly SortedDictionary<string, object> _entries = new(StringComparer.Ordinal);
+
+    public long Writes { get; private set; }
+
+    public bool TryGet<T>(string key, out T value) where T : notnull
+    {
+        if (_entries.TryGetValue(key, out var v) && v is T t)
+        {
+            value = t;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
+    public void Put<T>(string key, T value) where T : notnull
+    {
+        _entries[key] = value;
+        Writes++;
+    }
+
+    public bool Delete(string key)
+    {
+        Writes++;
+        return _entries.Remove(key);
+    }
+
+    public IReadOnlyList<string> Keys(string prefix) =>
+        _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+}

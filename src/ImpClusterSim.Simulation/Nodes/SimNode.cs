@@ -1,0 +1,125 @@
+using Akka.Actor;
+using ImpClusterSim.Node;
+using ImpClusterSim.Node.Ports;
+
+namespace ImpClusterSim.Simulation.Nodes;
+
+/// <summary>
+/// A simulated node: an ActorSystem named after the node, its guardian and services, its disk and its clock skew.
+/// Lifecycle: <see cref="Start"/>, graceful <see cref="Stop"/>, <see cref="Crash"/> (everything volatile gone at once),
+/// and start again. The disk outlives every incarnation. All of it runs on the run's loop thread.
+/// </summary>
+public sealed class SimNode
+{
+    private readonly SimulationRun _run;
+    private readonly Func<NodeContext, IReadOnlyList<ServiceSpec>> _services;
+    private ActorSystem? _system;
+    private IActorRef? _guardian;
+    private Incarnation? _life;
+    private int _incarnations;
+
+    internal SimNode(SimulationRun run, string name, string cluster, Func<NodeContext, IReadOnlyList<ServiceSpec>> services)
+    {
+        _run = run;
+        Name = name;
+        Cluster = cluster;
+        _services = services;
+    }
+
+    public string Name { get; }
+
+    public string Cluster { get; }
+
+    public SimDisk Disk { get; } = new();
+
+    /// <summary>Offset of this node's clock from virtual time (a fault). Only this node sees it.</summary>
+    public TimeSpan Skew { get; set; }
+
+    public NodeStatus Status { get; private set; } = NodeStatus.Down;
+
+    public bool IsUp => Status == NodeStatus.Up;
+
+    /// <summary>The ActorSystem of the current incarnation (null while the node is down).</summary>
+    public ActorSystem? System => _system;
+
+    /// <summary>This node's context as its actors see it (null while the node is down).</summary>
+    public NodeContext? Context { get; private set; }
+
+    public void Start()
+    {
+        if (Status != NodeStatus.Down) throw new InvalidOperationException($"Node {Name} is {Status}, not Down");
+        _life = new Incarnation(++_incarnations);
+        var network = _run.Network.ForNode(Name);
+        Context = new NodeContext(
+            Name,
+            new SkewedClock(_run.Kernel.Clock, this),
+            _life.Guard(network),
+            _life.Guard(Disk),
+            purpose => _run.Randomness.ForNode(Name).Stream(purpose + "#" + _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
+            _life.Guard(_run.Trace));
+        _system = ActorSystem.Create(Name, _run.Kernel.SystemConfig);
+        _guardian = _system.ActorOf(NodeGuardian.Props(Context, _services(Context)), NodeGuardian.Name);
+        var guardian = _guardian;
+        _run.Network.Register(Name, e => guardian.Tell(e));
+        Status = NodeStatus.Up;
+        _run.RecordRunEvent(Name, "node-started", ("incarnation", _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Everything volatile is gone at once: actors, timers, messages in flight to the node. The disk stays.</summary>
+    public void Crash()
+    {
+        if (Status == NodeStatus.Down) return;
+        _run.RecordRunEvent(Name, "node-crashed");
+        TearDown();
+    }
+
+    /// <summary>A graceful stop: the node leaves the network and its actors stop in order (they may persist on the way).</summary>
+    public void Stop()
+    {
+        if (Status != NodeStatus.Up) return;
+        Status = NodeStatus.Stopping;
+        _run.Network.Unregister(Name);
+        _run.RecordRunEvent(Name, "node-stopping");
+        _guardian!.Tell(PoisonPill.Instance);
+        // Let the actors stop on the loop, then end the incarnation.
+        _run.Kernel.Clock.ScheduleAfter(TimeSpan.Zero, () =>
+        {
+            _run.RecordRunEvent(Name, "node-stopped");
+            TearDown();
+        });
+    }
+
+    /// <summary>Crash-restart if up, or start if down: the new incarnation finds the disk as the old one left it.</summary>
+    public void Restart()
+    {
+        if (Status != NodeStatus.Down) Crash();
+        Start();
+    }
+
+    /// <summary>Sends a local message to one of the node's services (an administrator's action). Lost if the node is down.</summary>
+    public bool Tell(string service, object message)
+    {
+        if (Status != NodeStatus.Up) return false;
+        _guardian!.Tell(new ToService(service, message));
+        return true;
+    }
+
+    private void TearDown()
+    {
+        _run.Network.Unregister(Name);
+        _life?.End();
+        if (_system?.Scheduler is IDisposable scheduler) scheduler.Dispose();
+        _system?.Terminate();
+        _system = null;
+        _guardian = null;
+        Context = null;
+        Status = NodeStatus.Down;
+    }
+}
+
+public enum NodeStatus
+{
+    Down,
+    Up,
+    Stopping,
+}

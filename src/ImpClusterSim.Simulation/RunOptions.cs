@@ -1,0 +1,21 @@
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Simulation.Network;
+
+namespace ImpClusterSim.Simulation;
+
+/// <summary>What a run is made of before it starts: its seed, its start instant, its network and where its trace goes.</summary>
+public sealed record RunOptions
+{
+    public ulong Seed { get; init; } = 1;
+
+    public SimInstant Start { get; init; } = SimInstant.DefaultRunStart;
+
+    /// <summary>The link model of every pair of nodes unless a fault or an override changes it.</summary>
+    public LinkModel DefaultLink { get; init; } = LinkModel.Lan;
+
+    /// <summary>The cluster of every node of the run (the network uses it for per-cluster links and partitions).</summary>
+    public IReadOnlyDictionary<string, string> ClusterOfNode { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where the trace lines are written (null: hashed only).</summary>
+    public Stream? TraceOutput { get; init; }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Node;
+using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Simulation.Kernel;
+using ImpClusterSim.Simulation.Network;
+using ImpClusterSim.Simulation.Nodes;
+using ImpClusterSim.Simulation.Randomness;
+using ImpClusterSim.Simulation.Tracing;
+
+namespace ImpClusterSim.Simulation;
+
+/// <summary>
+/// One simulated run: the kernel (clock and loop), the seeded randomness, the network, the trace and the nodes.
+/// Everything is driven from the thread that created it; the same seed and the same calls give the same trace.
+/// </summary>
+public sealed class SimulationRun : IDisposable
+{
+    private readonly List<SimNode> _nodes = [];
+    private readonly Dictionary<string, SimNode> _byName = new(StringComparer.Ordinal);
+
+    public SimulationRun(RunOptions options)
+    {
+        Options = options;
+        Kernel = new SimulationKernel(options.Start);
+        Randomness = new RunRandomness(options.Seed);
+        Trace = new TraceWriter(options.TraceOutput);
+        Network = new SimulatedNetwork(Kernel.Clock, Randomness, new NetworkModel(options.DefaultLink, options.ClusterOfNode), Trace);
+    }
+
+    public RunOptions Options { get; }
+
+    public ulong Seed => Options.Seed;
+
+    public SimulationKernel Kernel { get; }
+
+    public RunRandomness Randomness { get; }
+
+    public SimulatedNetwork Network { get; }
+
+    public TraceWriter Trace { get; }
+
+    public SimInstant Now => Kernel.Clock.Now;
+
+    public IReadOnlyList<SimNode> Nodes => _nodes;
+
+    public SimNode this[string name] =>
+        _byName.TryGetValue(name, out var node) ? node : throw new KeyNotFoundException($"No node named '{name}' in this run");
+
+    public bool TryGetNode(string name, out SimNode node) => _byName.TryGetValue(name, out node!);
+
+    /// <summary>Adds a node (down until started). Its services are made for each incarnation from its context.</summary>
+    public SimNode AddNode(string name, string cluster, Func<NodeContext, IReadOnlyList<ServiceSpec>> services)
+    {
+        if (_byName.ContainsKey(name)) throw new ArgumentException($"Node '{name}' is already in this run", nameof(name));
+        if (Network.Model.ClusterOf(name) != cluster)
+            throw new ArgumentException($"Node '{name}' of cluster '{cluster}' is not in RunOptions.ClusterOfNode", nameof(cluster));
+        var node = new SimNode(this, name, cluster, services);
+        _nodes.Add(node);
+        _byName[name] = node;
+        return node;
+    }
+
+    public void StartAll()
+    {
+        foreach (var node in _nodes)
+            if (node.Status == NodeStatus.Down) node.Start();
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the loop at virtual time <paramref name="at"/>.</summary>
+    public ClockItem At(SimInstant at, Action action) => Kernel.Clock.Schedule(at, action);
+
+    public ClockItem After(TimeSpan delay, Action action) => Kernel.Clock.ScheduleAfter(delay, action);
+
+    public void RunUntil(SimInstant horizon) => Kernel.RunUntil(horizon);
+
+    public void RunFor(TimeSpan duration) => Kernel.RunFor(duration);
+
+    /// <summary>Records an event of the run itself (a fault, a node's lifecycle) at virtual time.</summary>
+    public void RecordRunEvent(string node, string @event, params (string Key, string Value)[] details) =>
+        Trace.Record(new TraceEvent(Now, node, "/", @event,
+            details.Length == 0 ? TraceEvent.NoDetails : details.Select(d => KeyValuePair.Create(d.Key, d.Value)).ToArray()));
+
+    /// <summary>Sets a node's clock skew from now on (a fault only that node sees).</summary>
+    public void SetSkew(string node, TimeSpan skew)
+    {
+        this[node].Skew = skew;
+        RecordRunEvent(node, "clock-skew", ("skew", DurationText.Format(skew)));
+    }
+
+    public void Dispose()
+    {
+        foreach (var node in _nodes) node.Crash();
+        Kernel.RunUntilQuiescent();
+        Trace.Dispose();
+        Kernel.Dispose();
+    }
+
+    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
