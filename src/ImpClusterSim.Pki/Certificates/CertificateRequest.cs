@@ -1,0 +1,108 @@
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Operators;
+using Org.BouncyCastle.Pkcs;
+
+namespace ImpClusterSim.Pki;
+
+/// <summary>A PKCS#10 certificate signing request (CSR) with the names a CA copies into the certificate.</summary>
+public sealed class CertificateRequest
+{
+    private readonly byte[] der;
+    private readonly Lazy<AsymmetricKeyParameter> publicKey;
+
+    internal CertificateRequest(Pkcs10CertificationRequest request, AsymmetricKeyParameter? knownPublicKey = null, bool madeHere = false)
+    {
+        Bc = request;
+        der = request.GetDerEncoded();
+        var info = request.GetCertificationRequestInfo();
+        SubjectName = info.Subject;
+        Subject = DistinguishedNames.Format(info.Subject);
+        KeyDescription = PublicKeyDescription.Describe(info.SubjectPublicKeyInfo);
+        KeyBits = PublicKeyDescription.Bits(info.SubjectPublicKeyInfo);
+        var extensions = request.GetRequestedExtensions();
+        DnsNames = ExtensionReader.GeneralNameValues(extensions, GeneralName.DnsName);
+        publicKey = new Lazy<AsymmetricKeyParameter>(() => knownPublicKey
+            ?? (madeHere ? RsaPrimalityTests.SkippedFor(request.GetPublicKey) : request.GetPublicKey()));
+    }
+
+    internal Pkcs10CertificationRequest Bc { get; }
+
+    internal X509Name SubjectName { get; }
+
+    internal AsymmetricKeyParameter PublicKey => publicKey.Value;
+
+    public string Subject { get; }
+
+    public string SubjectCommonName => DistinguishedNames.CommonName(SubjectName) ?? Subject;
+
+    /// <summary>The SAN dNSNames requested (extensionRequest attribute).</summary>
+    public IReadOnlyList<string> DnsNames { get; }
+
+    /// <summary>"RSA 2048", "EC P-256".</summary>
+    public string KeyDescription { get; }
+
+    public int KeyBits { get; }
+
+    /// <summary>"SHA256WITHRSA", ...</summary>
+    public string SignatureAlgorithm => Bc.SignatureAlgorithm.Algorithm.Id switch
+    {
+        "1.2.840.113549.1.1.5" => "SHA1WITHRSA",
+        "1.2.840.113549.1.1.11" => "SHA256WITHRSA",
+        "1.2.840.113549.1.1.12" => "SHA384WITHRSA",
+        "1.2.840.113549.1.1.13" => "SHA512WITHRSA",
+        "1.2.840.10045.4.1" => "SHA1WITHECDSA",
+        "1.2.840.10045.4.3.2" => "SHA256WITHECDSA",
+        "1.2.840.10045.4.3.3" => "SHA384WITHECDSA",
+        "1.2.840.10045.4.3.4" => "SHA512WITHECDSA",
+        var other => other,
+    };
+
+    /// <summary>
+    /// Makes a CSR for a TLS certificate: subject CN, SAN dNSNames, and the key usage and EKU of domain facts §3.2.5
+    /// requested as extensions. The signature is deterministic (RSA PKCS#1 v1.5, or ECDSA with a nonce stream
+    /// seeded from the key id and the names).
+    /// </summary>
+    public static CertificateRequest Create(string commonName, IEnumerable<string> dnsNames, KeyPair key,
+        SignatureHash hash = SignatureHash.Sha256)
+    {
+        var names = dnsNames.ToArray();
+        var extensions = new X509ExtensionsGenerator();
+        if (names.Length > 0)
+        {
+            extensions.AddExtension(X509Extensions.SubjectAlternativeName, false, CertificateBuilder.DnsNames(names));
+        }
+        extensions.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(KeyUsageBits.TlsLeaf));
+        extensions.AddExtension(X509Extensions.ExtendedKeyUsage, false, new ExtendedKeyUsage(KeyUsageBits.ServerAndClient.ToArray()));
+        var attributes = new DerSet(new AttributePkcs(PkcsObjectIdentifiers.Pkcs9AtExtensionRequest,
+            new DerSet(extensions.Generate())));
+        var random = DeterministicRandom.For(["csr", key.KeyId, commonName, .. names, hash.ToString()]);
+        var signer = new Asn1SignatureFactory(CertificateBuilder.SignatureAlgorithmName(hash, key.Private), key.Private, random);
+        var request = new Pkcs10CertificationRequest(signer, DistinguishedNames.Build(commonName), key.Public, attributes);
+        return new CertificateRequest(request, key.Public, madeHere: true);
+    }
+
+    /// <summary>True when the CSR's self-signature verifies.</summary>
+    public bool SignatureIsValid()
+    {
+        try
+        {
+            return Bc.Verify(PublicKey);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    public bool HasPublicKeyOf(KeyPair key) => key.SamePublicKey(PublicKey);
+
+    public byte[] GetDer() => (byte[])der.Clone();
+
+    /// <summary>PEM block "CERTIFICATE REQUEST" (the tomcat.csr file).</summary>
+    public string ToPem() => Pem.Encode("CERTIFICATE REQUEST", der);
+
+    public override string ToString() => $"CSR '{Subject}'";
+}

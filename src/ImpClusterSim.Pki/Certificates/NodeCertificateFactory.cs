@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace ImpClusterSim.Pki;
+
+/// <summary>
+/// Makes a node's own certificates and CSRs. Key ids are "&lt;seed&gt;/&lt;fqdn&gt;/&lt;unit&gt;/&lt;generation&gt;"
+/// (and ".../csr/&lt;generation&gt;" for CSR keys), so which key a node gets depends only on the seed and names.
+/// </summary>
+public sealed class NodeCertificateFactory
+{
+    public NodeCertificateFactory(string seed, KeyPool keyPool)
+    {
+        Seed = seed;
+        KeyPool = keyPool;
+    }
+
+    public string Seed { get; }
+
+    public KeyPool KeyPool { get; }
+
+    public string KeyIdFor(NodeIdentity node, CertificateUnit unit, int generation) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Seed}/{node.Fqdn}/{unit.Name}/{generation}");
+
+    /// <summary>
+    /// The self-signed certificate a unit has at installation (generation 0) or after regeneration: CN = FQDN,
+    /// SANs per unit, key usage and EKU per domain facts §3.2.5, valid from <paramref name="notBefore"/> for
+    /// <paramref name="validityYears"/> years minus one second (as VOS does).
+    /// </summary>
+    public OwnCertificate CreateSelfSigned(NodeIdentity node, CertificateUnit unit, DateTime notBefore, int generation = 0,
+        KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048, SignatureHash hash = SignatureHash.Sha256, int validityYears = 5)
+    {
+        var key = KeyPool.Get(KeyIdFor(node, unit, generation), algorithm);
+        var name = DistinguishedNames.Build(node.Fqdn);
+        var template = new CertificateTemplate(name, name, key.Public, key.Private, key.Public, notBefore,
+            notBefore.AddYears(validityYears).AddSeconds(-1), hash, false, null, KeyUsageBits.TlsLeaf,
+            KeyUsageBits.ServerAndClient, node.DnsNamesFor(unit));
+        var random = DeterministicRandom.For("self-signed", key.KeyId, notBefore.Ticks.ToString(CultureInfo.InvariantCulture));
+        return new OwnCertificate(unit, CertificateBuilder.Build(template, random), key, generation);
+    }
+
+    /// <summary>A CSR for a unit, with a new key of its own (the CSR key replaces the unit's key on install).</summary>
+    public PendingRequest CreateRequest(NodeIdentity node, CertificateUnit unit, int generation,
+        KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048, SignatureHash hash = SignatureHash.Sha256, string? commonName = null)
+    {
+        var key = KeyPool.Get(string.Create(CultureInfo.InvariantCulture, $"{Seed}/{node.Fqdn}/{unit.Name}/csr/{generation}"), algorithm);
+        var request = CertificateRequest.Create(commonName ?? node.Fqdn, node.DnsNamesFor(unit), key, hash);
+        return new PendingRequest(unit, request, key, generation);
+    }
+
+    /// <summary>All own certificates of a freshly installed node: IM&amp;P units, or tomcat and CallManager on CUCM.</summary>
+    public OwnCertificateStore CreateInstallationSet(NodeIdentity node, IEnumerable<CertificateUnit> units, DateTime installedAt,
+        KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048)
+    {
+        var store = OwnCertificateStore.Empty;
+        foreach (var unit in units)
+        {
+            store = store.With(CreateSelfSigned(node, unit, installedAt, 0, algorithm));
+        }
+        return store;
+    }
+}
