@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace ImpClusterSim.Pki;
+
+/// <summary>
+/// Walks the tag-length-value structure of DER data to find where it breaks, so that an error can say
+/// "DER decoding failed at offset N: ..." instead of showing a parser's stack trace.
+/// </summary>
+internal static class DerChecker
+{
+    private const int MaxDepth = 32;
+
+    /// <summary>Null when <paramref name="data"/> starts with one well-formed element; otherwise what is wrong and where.
+    /// <paramref name="end"/> receives the offset just after that element.</summary>
+    public static string? FirstError(ReadOnlySpan<byte> data, out int end)
+    {
+        end = 0;
+        return Element(data, 0, data.Length, 0, out end);
+    }
+
+    private static string? Element(ReadOnlySpan<byte> data, int offset, int limit, int depth, out int next)
+    {
+        next = offset;
+        if (depth > MaxDepth)
+        {
+            return At(offset, "nesting is too deep");
+        }
+        if (offset >= limit)
+        {
+            return At(offset, "expected a tag but the data ended");
+        }
+        var tag = data[offset];
+        var position = offset + 1;
+        if ((tag & 0x1F) == 0x1F)
+        {
+            while (position < limit && (data[position] & 0x80) != 0)
+            {
+                position++;
+            }
+            position++;
+        }
+        if (position >= limit)
+        {
+            return At(offset, "the data ended inside a tag or before its length");
+        }
+        int length = data[position++];
+        if (length == 0x80)
+        {
+            return At(offset, "indefinite length is not allowed in DER");
+        }
+        if (length > 0x80)
+        {
+            var count = length & 0x7F;
+            if (count > 4 || position + count > limit)
+            {
+                return At(offset, "the length field is invalid");
+            }
+            length = 0;
+            for (var i = 0; i < count; i++)
+            {
+                length = (length << 8) | data[position++];
+            }
+            if (length < 0)
+            {
+                return At(offset, "the length field is invalid");
+            }
+        }
+        if ((long)position + length > limit)
+        {
+            return At(offset, $"element of {length} bytes runs past the end of its container ({limit - position} bytes left)");
+        }
+        next = position + length;
+        if ((tag & 0x20) != 0)
+        {
+            var child = position;
+            while (child < next)
+            {
+                var error = Element(data, child, next, depth + 1, out child);
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string At(int offset, string what) => string.Create(CultureInfo.InvariantCulture, $"offset {offset}: {what}");
+}
