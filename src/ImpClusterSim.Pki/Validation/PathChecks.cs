@@ -1,0 +1,178 @@
+using System.Globalization;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace ImpClusterSim.Pki;
+
+/// <summary>
+/// The checks on one complete path (leaf first, trust anchor last), including those stock PkixCertPathBuilder
+/// leaves out: the anchor's own validity and CA status, path length with self-issued certificates not counted
+/// (RFC 5280 §6.1.4), key usage on CAs, unknown critical extensions, weak keys and the leaf's TLS usage.
+/// </summary>
+internal static class PathChecks
+{
+    private static readonly HashSet<string> UnderstoodExtensions = new(StringComparer.Ordinal)
+    {
+        "2.5.29.14", // subject key identifier
+        "2.5.29.15", // key usage
+        "2.5.29.17", // subject alternative name
+        "2.5.29.19", // basic constraints
+        "2.5.29.32", // certificate policies (no policy is required, so they restrict nothing)
+        "2.5.29.35", // authority key identifier
+        "2.5.29.37", // extended key usage
+    };
+
+    private static readonly HashSet<string> BrokenSignatures = new(StringComparer.Ordinal)
+    {
+        "1.2.840.113549.1.1.2", // md2WithRSAEncryption
+        "1.2.840.113549.1.1.4", // md5WithRSAEncryption
+    };
+
+    public static IReadOnlyList<string> Check(IReadOnlyList<Certificate> leafFirst, ValidationOptions options)
+    {
+        var reasons = new List<string>();
+        var path = leafFirst.Reverse().ToArray(); // anchor first
+        var n = path.Length - 1;
+        var keys = EffectiveKeys(path);
+        for (var k = 0; k <= n; k++)
+        {
+            var certificate = path[k];
+            Validity(certificate, options.At, reasons);
+            CriticalExtensions(certificate, reasons);
+            KeyStrength(certificate, options, reasons);
+            if (k > 0)
+            {
+                var issuer = path[k - 1];
+                if (!DistinguishedNames.AreEqual(certificate.Bc.IssuerDN, issuer.Bc.SubjectDN))
+                {
+                    reasons.Add($"the issuer name of '{certificate.Subject}' does not match the subject of '{issuer.Subject}'");
+                }
+                if (!certificate.SignatureVerifiesWith(keys[k - 1]))
+                {
+                    reasons.Add($"the signature of '{certificate.Subject}' does not verify with the key of '{issuer.Subject}'");
+                }
+                if (BrokenSignatures.Contains(certificate.SignatureAlgorithmOid))
+                {
+                    reasons.Add($"certificate '{certificate.Subject}' is signed with {certificate.SignatureAlgorithm}, which is not accepted");
+                }
+            }
+            if (k < n)
+            {
+                Signer(path, k, n, reasons);
+            }
+            if (options.Fips)
+            {
+                reasons.AddRange(FipsPolicy.Evaluate(certificate));
+            }
+        }
+        var leaf = path[n];
+        if (options.RequireServerAuth)
+        {
+            ServerUsage(leaf, reasons);
+        }
+        if (options.HostName is { } host && HostNameMatcher.Check(leaf, host) is { } mismatch)
+        {
+            reasons.Add(mismatch);
+        }
+        return reasons;
+    }
+
+    private static void Validity(Certificate certificate, DateTime at, List<string> reasons)
+    {
+        var time = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        if (time < certificate.NotBefore)
+        {
+            reasons.Add($"certificate '{certificate.Subject}' is not valid until {Format(certificate.NotBefore)}");
+        }
+        else if (time > certificate.NotAfter)
+        {
+            reasons.Add($"certificate '{certificate.Subject}' expired on {Format(certificate.NotAfter)}");
+        }
+    }
+
+    private static void CriticalExtensions(Certificate certificate, List<string> reasons)
+    {
+        var critical = certificate.Bc.GetCriticalExtensionOids();
+        if (critical is null)
+        {
+            return;
+        }
+        foreach (var oid in critical.Where(o => !UnderstoodExtensions.Contains(o)).Order(StringComparer.Ordinal))
+        {
+            var name = ExtensionReader.ExtensionName(oid);
+            reasons.Add($"certificate '{certificate.Subject}' has an unsupported critical extension {(name == oid ? oid : $"{name} ({oid})")}");
+        }
+    }
+
+    private static void KeyStrength(Certificate certificate, ValidationOptions options, List<string> reasons)
+    {
+        if (certificate.KeyType == "RSA" && certificate.KeyBits < options.MinimumRsaBits)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                $"certificate '{certificate.Subject}' has a weak RSA key of {certificate.KeyBits} bits (minimum {options.MinimumRsaBits})"));
+        }
+    }
+
+    /// <summary>Checks on a certificate that signs the next one: CA status, keyCertSign, path length.</summary>
+    private static void Signer(Certificate[] path, int k, int n, List<string> reasons)
+    {
+        var certificate = path[k];
+        var child = path[k + 1];
+        var isVersion1Anchor = k == 0 && certificate.Version < 3 && certificate.IsSelfIssued;
+        if (!certificate.IsCertificateAuthority && !isVersion1Anchor)
+        {
+            reasons.Add($"certificate '{certificate.Subject}' is not a CA (basic constraints cA is false or absent) but signs '{child.Subject}'");
+        }
+        if (certificate.Bc.GetKeyUsage() is { } usage && !usage[5])
+        {
+            reasons.Add($"certificate '{certificate.Subject}' may not sign certificates (its key usage lacks Certificate Sign)");
+        }
+        if (certificate.PathLengthConstraint is { } limit)
+        {
+            var following = 0;
+            for (var j = k + 1; j < n; j++)
+            {
+                if (!path[j].IsSelfIssued)
+                {
+                    following++;
+                }
+            }
+            if (following > limit)
+            {
+                reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"the path length constraint of '{certificate.Subject}' ({limit}) is exceeded: {following} CA certificates follow it"));
+            }
+        }
+    }
+
+    private static void ServerUsage(Certificate leaf, List<string> reasons)
+    {
+        var eku = ExtensionReader.ExtendedKeyUsageOids(leaf.Bc);
+        if (eku.Count > 0 && !eku.Contains("1.3.6.1.5.5.7.3.1") && !eku.Contains("2.5.29.37.0"))
+        {
+            reasons.Add($"certificate '{leaf.Subject}' is not for TLS servers (its extended key usage lacks TLS Web Server Authentication)");
+        }
+        if (leaf.Bc.GetKeyUsage() is { } usage && !usage[0] && !usage[2] && !usage[4])
+        {
+            reasons.Add($"certificate '{leaf.Subject}' has a key usage that does not allow TLS (no Digital Signature, Key Encipherment or Key Agreement)");
+        }
+    }
+
+    /// <summary>Public keys along the path; a DSA key without parameters inherits its issuer's (RFC 5280 §6.1.4 (f)).</summary>
+    private static AsymmetricKeyParameter[] EffectiveKeys(Certificate[] path)
+    {
+        var keys = new AsymmetricKeyParameter[path.Length];
+        for (var i = 0; i < path.Length; i++)
+        {
+            var key = path[i].PublicKey;
+            if (i > 0 && key is DsaPublicKeyParameters { Parameters: null } dsa && keys[i - 1] is DsaPublicKeyParameters { Parameters: { } inherited })
+            {
+                key = new DsaPublicKeyParameters(dsa.Y, inherited);
+            }
+            keys[i] = key;
+        }
+        return keys;
+    }
+
+    internal static string Format(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
