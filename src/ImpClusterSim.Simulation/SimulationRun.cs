@@ -90,7 +90,7 @@ public sealed class SimulationRun : IDisposable
 
     public void Dispose()
     {
-        foreach (var node in _nodes) node.Crash();
+        foreach (var node in _nodes) node.Discard();
         Kernel.RunUntilQuiescent();
         Trace.Dispose();
         Kernel.Dispose();

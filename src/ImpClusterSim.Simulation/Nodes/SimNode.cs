@@ -104,6 +104,12 @@ public sealed class SimNode
         return true;
     }
 
+    /// <summary>Ends the node with its run: like a crash, but not an event of the run (nothing is traced).</summary>
+    internal void Discard()
+    {
+        if (Status != NodeStatus.Down) TearDown();
+    }
+
     private void TearDown()
     {
         _run.Network.Unregister(Name);

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Akka.Actor;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Domain.Topology;
+using ImpClusterSim.Scenarios.BuiltIn;
+using ImpClusterSim.Simulation;
+using ImpClusterSim.Simulation.Kernel;
+
+namespace ImpClusterSim.Cli.Bench;
+
+/// <summary>
+/// The kernel's figures, measured in one process: (a) time compression of the default deployment over 24 virtual
+/// hours, start-up included; (b) actor messages per second through the kernel and through a stock ActorSystem on the
+/// same workload, and their ratio; (c) start-up time and memory per node at 20, 100 and 300 nodes.
+/// </summary>
+public static class KernelBenchmark
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static void Run(TextWriter output, int throughputPairs = 100, long messagesPerPair = 20_000)
+    {
+        output.WriteLine("== kernel benchmark (wall clock of this machine; figures vary with load) ==");
+        Compression(output);
+        Throughput(output, throughputPairs, messagesPerPair);
+        StartupAndMemory(output, [20, 100, 300]);
+    }
+
+    private static void Compression(TextWriter output)
+    {
+        var topology = Deployment.LoadDefault();
+        foreach (var label in new[] { "first run in process (cold)", "second run (warm)" })
+        {
+            var wall = Stopwatch.StartNew();
+            using var run = KernelShowcase.Start(topology, 7, null);
+            var started = wall.Elapsed;
+            run.RunUntil(run.Options.Start + TimeSpan.FromHours(24));
+            wall.Stop();
+            var s = run.Network.Stats;
+            output.WriteLine(string.Create(C,
+                $"(a) 24 h of the default deployment ({run.Nodes.Count} nodes), {label}: {wall.Elapsed.TotalSeconds:0.000} s wall " +
+                $"(start-up {started.TotalMilliseconds:0} ms) = {TimeSpan.FromHours(24).TotalSeconds / wall.Elapsed.TotalSeconds:0}x real time; " +
+                $"{s.Delivered} deliveries, {s.Delivered / wall.Elapsed.TotalSeconds:0}/s; {run.Kernel.Executed} mailbox runs"));
+        }
+    }
+
+    private static void Throughput(TextWriter output, int pairs, long perPair)
+    {
+        var total = pairs * perPair;
+
+        // Kernel: one loop thread, virtual scheduler.
+        double kernelRate;
+        using (var kernel = new SimulationKernel(SimInstant.DefaultRunStart))
+        {
+            var system = ActorSystem.Create("bench-kernel", kernel.SystemConfig);
+            var done = 0;
+            var wall = Stopwatch.StartNew();
+            PingPongWorkload.Serve(system, pairs, perPair, () => done++);
+            kernel.RunUntilQuiescent();
+            wall.Stop();
+            if (done != pairs) throw new InvalidOperationException($"kernel workload incomplete: {done}/{pairs}");
+            kernelRate = total / wall.Elapsed.TotalSeconds;
+            system.Terminate();
+            kernel.RunUntilQuiescent();
+        }
+
+        // Stock: thread-pool dispatcher, default scheduler, same actors and workload.
+        double stockRate;
+        var stock = ActorSystem.Create("bench-stock", "akka.loglevel = WARNING");
+        try
+        {
+            using var finished = new CountdownEvent(pairs);
+            var wall = Stopwatch.StartNew();
+            PingPongWorkload.Serve(stock, pairs, perPair, () => finished.Signal());
+            if (!finished.Wait(TimeSpan.FromMinutes(5))) throw new TimeoutException("stock workload did not finish in 5 minutes");
+            wall.Stop();
+            stockRate = total / wall.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            stock.Terminate().Wait(TimeSpan.FromSeconds(10));
+        }
+
+        output.WriteLine(string.Create(C,
+            $"(b) {total} messages ({pairs} ping-pong pairs): kernel {kernelRate:0} msg/s, stock ActorSystem {stockRate:0} msg/s, ratio kernel/stock {kernelRate / stockRate:0.00}"));
+    }
+
+    private static void StartupAndMemory(TextWriter output, int[] sizes)
+    {
+        foreach (var n in sizes)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var heapBefore = GC.GetTotalMemory(true);
+            var rssBefore = Environment.WorkingSet;
+            var clusters = SkeletonDeployment.Synthetic(n);
+            var wall = Stopwatch.StartNew();
+            using var run = new SimulationRun(new RunOptions { Seed = 1, ClusterOfNode = SkeletonDeployment.ClusterOfNode(clusters) });
+            SkeletonDeployment.AddTo(run, clusters);
+            run.StartAll();
+            run.Kernel.RunUntilQuiescent();
+            wall.Stop();
+            run.RunFor(TimeSpan.FromMinutes(10));
+            var heapAfter = GC.GetTotalMemory(true);
+            var rssAfter = Environment.WorkingSet;
+            output.WriteLine(string.Create(C,
+                $"(c) {n} nodes: start-up {wall.Elapsed.TotalMilliseconds:0} ms ({wall.Elapsed.TotalMilliseconds / n:0.0} ms/node); " +
+                $"managed heap +{(heapAfter - heapBefore) / 1048576.0:0.0} MiB ({(heapAfter - heapBefore) / 1024.0 / n:0} KiB/node); " +
+                $"process working set {rssAfter / 1048576.0:0} MiB (+{(rssAfter - rssBefore) / 1048576.0:0} MiB)"));
+        }
+    }
+}

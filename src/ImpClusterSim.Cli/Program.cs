@@ -1,0 +1,4 @@
+using System.CommandLine;
+using ImpClusterSim.Cli;
+
+return ImpsimCommand.Invoke(args, Console.Out, Console.Error);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using ImpClusterSim.Node.Ports;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace ImpClusterSim.Cli.Run;
+
+/// <summary>
+/// Serilog for a run: warnings on the console and, with --log, every event of the trace as CLEF (compact JSON), each
+/// enriched with the run's seed, the node and the virtual time (the machine's time stays in @t for the reader only).
+/// </summary>
+public sealed class RunLogging : IDisposable
+{
+    private readonly Logger _logger;
+
+    private RunLogging(Logger logger) => _logger = logger;
+
+    public static RunLogging Create(ulong seed, FileInfo? clefFile, bool verbose)
+    {
+        var config = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .Enrich.WithProperty("Seed", seed)
+            .WriteTo.Console(
+                restrictedToMinimumLevel: verbose ? LogEventLevel.Information : LogEventLevel.Warning,
+                standardErrorFromLevel: LogEventLevel.Verbose,
+                formatProvider: CultureInfo.InvariantCulture);
+        if (clefFile is not null) config = config.WriteTo.File(new CompactJsonFormatter(), clefFile.FullName);
+        return new RunLogging(config.CreateLogger());
+    }
+
+    public void Observe(TraceEvent e)
+    {
+        var log = _logger
+            .ForContext("VirtualTime", e.Time.ToString())
+            .ForContext("Node", e.Node)
+            .ForContext("ActorPath", e.Path)
+            .ForContext("Details", e.Details.ToDictionary(d => d.Key, d => d.Value), destructureObjects: true);
+        log.Information("{Event} on {Node} at {VirtualTime}", e.Event, e.Node, e.Time.ToString());
+    }
+
+    public void Dispose() => _logger.Dispose();
+}
