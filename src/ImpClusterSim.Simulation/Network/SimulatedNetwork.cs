@@ -22,6 +22,8 @@ public sealed class SimulatedNetwork
     private readonly Dictionary<string, long> _incarnations = new(StringComparer.Ordinal);
     private readonly Dictionary<(string From, string To), LinkState> _links = new();
     private readonly List<Partition> _partitions = []; // in the order they started
+    private readonly Dictionary<string, ulong> _nameHashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, ulong> _typeHashes = new();
     private long _sent, _delivered, _duplicated, _droppedPartition, _droppedLoss, _droppedNodeDown, _inFlight;
 
     public SimulatedNetwork(VirtualClock clock, RunRandomness randomness, NetworkModel model, ITraceSink trace, NetworkOptions? options = null)
@@ -270,12 +272,33 @@ public sealed class SimulatedNetwork
         var e = message.Envelope;
         var d = DeliveryDigest;
         d = StableHash.Combine(d, (ulong)_clock.Now.UtcTicks);
-        d = StableHash.Combine(d, StableHash.Of(e.FromNode));
-        d = StableHash.Combine(d, StableHash.Of(e.FromService));
-        d = StableHash.Combine(d, StableHash.Of(message.ToNode));
-        d = StableHash.Combine(d, StableHash.Of(e.ToService));
-        d = StableHash.Combine(d, StableHash.Of(e.Payload.GetType().FullName ?? e.Payload.GetType().Name));
+        d = StableHash.Combine(d, NameHash(e.FromNode));
+        d = StableHash.Combine(d, NameHash(e.FromService));
+        d = StableHash.Combine(d, NameHash(message.ToNode));
+        d = StableHash.Combine(d, NameHash(e.ToService));
+        d = StableHash.Combine(d, TypeHash(e.Payload.GetType()));
         DeliveryDigest = StableHash.Combine(d, fate);
+    }
+
+    // Node, service and payload type names are few and repeat millions of times: hash each once. Lookups only.
+    private ulong NameHash(string name)
+    {
+        if (!_nameHashes.TryGetValue(name, out var h))
+        {
+            h = StableHash.Of(name);
+            _nameHashes.Add(name, h);
+        }
+        return h;
+    }
+
+    private ulong TypeHash(Type type)
+    {
+        if (!_typeHashes.TryGetValue(type, out var h))
+        {
+            h = StableHash.Of(type.FullName ?? type.Name);
+            _typeHashes.Add(type, h);
+        }
+        return h;
     }
 
     private void TraceMessage(string name, InFlight message, DropReason? reason)

@@ -39,6 +39,10 @@ public sealed class DeterminismTests
         Assert.Equal(first.Digest, second.Digest);
         Assert.Equal(first.Stats, second.Stats);
         Assert.True(first.Stats.DroppedByLoss > 0 && first.Stats.DroppedByPartition > 0 && first.Stats.DroppedNodeDown > 0);
+        var s = first.Stats;
+        Assert.Equal(0, s.InFlight);
+        Assert.Equal(s.Sent + s.Duplicated, s.Delivered + s.Dropped); // every scheduled copy is delivered or dropped
+        Assert.True(s.Duplicated > 0);
     }
 
     [Fact]
