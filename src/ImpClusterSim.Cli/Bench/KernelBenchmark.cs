@@ -32,7 +32,8 @@ public static class KernelBenchmark
         foreach (var label in new[] { "first run in process (cold)", "second run (warm)" })
         {
             var wall = Stopwatch.StartNew();
-            using var run = KernelShowcase.Start(topology, 7, null);
+            using var run = KernelShowcase.Create(topology, 7, null);
+            run.StartAll();
             var started = wall.Elapsed;
             run.RunUntil(run.Options.Start + TimeSpan.FromHours(24));
             wall.Stop();

@@ -45,10 +45,11 @@ public static class RunCommand
         var wall = Stopwatch.StartNew();
         using var traceFile = tracePath is null ? null : OpenForWriting(tracePath);
         using var logging = RunLogging.Create(seed, logPath, verbose: false);
-        using var run = KernelShowcase.Start(topology, seed, traceFile);
+        using var run = KernelShowcase.Create(topology, seed, traceFile);
         var timeline = new Timeline(run.Options.Start);
         run.Trace.AddObserver(timeline.Observe);
         run.Trace.AddObserver(logging.Observe);
+        run.StartAll();
 
         run.RunUntil(run.Options.Start + horizon);
         run.Network.TraceSummary();

@@ -21,8 +21,11 @@ public static class KernelShowcase
             .Concat(topology.ImpClusters.Select(c => new SkeletonDeployment.Cluster(c.Name, Ordered(c.Publisher, c.Subscribers), true)))
             .ToArray();
 
-    /// <summary>Builds and starts the run and schedules its faults; the caller runs it to its horizon.</summary>
-    public static SimulationRun Start(Deployment topology, ulong seed, Stream? trace)
+    /// <summary>
+    /// Builds the run and schedules its faults. The nodes start with <see cref="SimulationRun.StartAll"/>, once the
+    /// caller has attached its observers to the trace; then the caller runs it to its horizon.
+    /// </summary>
+    public static SimulationRun Create(Deployment topology, ulong seed, Stream? trace)
     {
         var clusters = ClustersOf(topology);
         var run = new SimulationRun(new RunOptions
@@ -32,7 +35,6 @@ public static class KernelShowcase
             TraceOutput = trace,
         });
         SkeletonDeployment.AddTo(run, clusters);
-        run.StartAll();
 
         var imp = topology.ImpClusters;
         if (imp.Length >= 2)
