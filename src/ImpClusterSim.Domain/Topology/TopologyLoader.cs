@@ -46,8 +46,8 @@ public static class TopologyLoader
         }
         catch (YamlException e)
         {
-            var message = e.InnerException is ArgumentException ? "duplicate key" : "YAML syntax error: " + e.Message;
-            if (e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)) message = "duplicate key";
+            // The representation model refuses a repeated key while loading; report it plainly.
+            var message = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? "duplicate key" : "YAML syntax error: " + e.Message;
             return (null, [new TopologyError(file, (int)e.Start.Line, (int)e.Start.Column, message)]);
         }
         catch (InvalidOperationException)

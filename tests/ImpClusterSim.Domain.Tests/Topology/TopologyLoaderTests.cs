@@ -183,12 +183,18 @@ public sealed class TopologyLoaderTests
     }
 
     [Fact]
-    public void A_duplicate_fqdn_is_refused()
+    public void A_duplicate_fqdn_is_refused_case_insensitively_at_the_second_occurrence()
     {
-        var errors = Errors(Replace("fqdn: imp-a-sub1.example.com", "fqdn: imp-a-pub.example.com"));
-        Assert.Contains(errors, e => (e.Line, e.Column) == (18, 15) && e.Message.Contains("does not start with the node's host name"));
-        var dup = Errors(Replace("fqdn: imp-a-sub1.example.com", "fqdn: IMP-A-SUB1.example.com").Replace("fqdn: imp-a-pub.example.com", "fqdn: imp-a-sub1.example.com").Replace("- name: imp-a-pub", "- name: imp-a-sub1x"));
-        Assert.Contains(dup, e => e.Message.Contains("does not start with the node's host name 'imp-a-sub1x.'"));
+        var errors = Errors(Replace("- name: imp-a-sub1", "- name: imp-a-pub").Replace("fqdn: imp-a-sub1.example.com", "fqdn: IMP-A-PUB.example.com"));
+        Assert.Contains(errors, e => (e.Line, e.Column) == (18, 15) && e.Message.Contains("duplicate FQDN 'IMP-A-PUB.example.com' (first at line 14, column 15)"));
+    }
+
+    [Fact]
+    public void An_fqdn_that_does_not_start_with_the_host_name_is_refused()
+    {
+        var e = Single(Replace("fqdn: imp-a-sub1.example.com", "fqdn: other.example.com"));
+        Assert.Equal((18, 15), (e.Line, e.Column));
+        Assert.Contains("does not start with the node's host name 'imp-a-sub1.'", e.Message);
     }
 
     [Fact]
