@@ -63,7 +63,7 @@ public sealed class Certificate : IEquatable<Certificate>
     public string KeyType => KeyDescription.Split(' ')[0];
 
     /// <summary>"SHA256WITHRSA", "SHA384WITHECDSA", ...</summary>
-    public string SignatureAlgorithm => Bc.SigAlgName.ToUpperInvariant();
+    public string SignatureAlgorithm => SignatureAlgorithms.Name(Bc.SigAlgOid, Bc.SigAlgName);
 
     public string SignatureAlgorithmOid => Bc.SigAlgOid;
 

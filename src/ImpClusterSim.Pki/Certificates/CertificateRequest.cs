@@ -47,18 +47,7 @@ public sealed class CertificateRequest
     public int KeyBits { get; }
 
     /// <summary>"SHA256WITHRSA", ...</summary>
-    public string SignatureAlgorithm => Bc.SignatureAlgorithm.Algorithm.Id switch
-    {
-        "1.2.840.113549.1.1.5" => "SHA1WITHRSA",
-        "1.2.840.113549.1.1.11" => "SHA256WITHRSA",
-        "1.2.840.113549.1.1.12" => "SHA384WITHRSA",
-        "1.2.840.113549.1.1.13" => "SHA512WITHRSA",
-        "1.2.840.10045.4.1" => "SHA1WITHECDSA",
-        "1.2.840.10045.4.3.2" => "SHA256WITHECDSA",
-        "1.2.840.10045.4.3.3" => "SHA384WITHECDSA",
-        "1.2.840.10045.4.3.4" => "SHA512WITHECDSA",
-        var other => other,
-    };
+    public string SignatureAlgorithm => SignatureAlgorithms.Name(Bc.SignatureAlgorithm.Algorithm.Id, Bc.SignatureAlgorithm.Algorithm.Id);
 
     /// <summary>
     /// Makes a CSR for a TLS certificate: subject CN, SAN dNSNames, and the key usage and EKU of domain facts §3.2.5

@@ -56,10 +56,12 @@ internal static class PublicKeyDescription
 
     public static string? CurveName(SubjectPublicKeyInfo info)
     {
-        if (info.Algorithm.Parameters is not DerObjectIdentifier curve)
+        if (info.Algorithm.Parameters is not { } parameters
+            || X962Parameters.GetInstance(parameters) is not { IsNamedCurve: true } x962)
         {
             return null;
         }
+        var curve = DerObjectIdentifier.GetInstance(x962.Parameters);
         if (curve.Equals(SecObjectIdentifiers.SecP256r1))
         {
             return "P-256";
