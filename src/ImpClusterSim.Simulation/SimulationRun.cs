@@ -50,12 +50,16 @@ public sealed class SimulationRun : IDisposable
     public bool TryGetNode(string name, out SimNode node) => _byName.TryGetValue(name, out node!);
 
     /// <summary>Adds a node (down until started). Its services are made for each incarnation from its context.</summary>
-    public SimNode AddNode(string name, string cluster, Func<NodeContext, IReadOnlyList<ServiceSpec>> services)
+    public SimNode AddNode(string name, string cluster, Func<NodeContext, IReadOnlyList<ServiceSpec>> services) =>
+        AddNode(name, cluster, context => NodeGuardian.Props(context, services(context)));
+
+    /// <summary>Adds a node (down until started) whose top actor, at <c>/user/node</c>, is made by <paramref name="root"/>.</summary>
+    public SimNode AddNode(string name, string cluster, Func<NodeContext, Akka.Actor.Props> root)
     {
         if (_byName.ContainsKey(name)) throw new ArgumentException($"Node '{name}' is already in this run", nameof(name));
         if (Network.Model.ClusterOf(name) != cluster)
             throw new ArgumentException($"Node '{name}' of cluster '{cluster}' is not in RunOptions.ClusterOfNode", nameof(cluster));
-        var node = new SimNode(this, name, cluster, services);
+        var node = new SimNode(this, name, cluster, root);
         _nodes.Add(node);
         _byName[name] = node;
         return node;

@@ -12,18 +12,18 @@ namespace ImpClusterSim.Simulation.Nodes;
 public sealed class SimNode
 {
     private readonly SimulationRun _run;
-    private readonly Func<NodeContext, IReadOnlyList<ServiceSpec>> _services;
+    private readonly Func<NodeContext, Props> _root;
     private ActorSystem? _system;
     private IActorRef? _guardian;
     private Incarnation? _life;
     private int _incarnations;
 
-    internal SimNode(SimulationRun run, string name, string cluster, Func<NodeContext, IReadOnlyList<ServiceSpec>> services)
+    internal SimNode(SimulationRun run, string name, string cluster, Func<NodeContext, Props> root)
     {
         _run = run;
         Name = name;
         Cluster = cluster;
-        _services = services;
+        _root = root;
     }
 
     public string Name { get; }
@@ -58,7 +58,7 @@ public sealed class SimNode
             purpose => _run.Randomness.ForNode(Name).Stream(purpose + "#" + _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
             _life.Guard(_run.Trace));
         _system = ActorSystem.Create(Name, _run.Kernel.SystemConfig);
-        _guardian = _system.ActorOf(NodeGuardian.Props(Context, _services(Context)), NodeGuardian.Name);
+        _guardian = _system.ActorOf(_root(Context), NodeGuardian.Name);
         var guardian = _guardian;
         _run.Network.Register(Name, e => guardian.Tell(e));
         Status = NodeStatus.Up;
@@ -97,10 +97,13 @@ public sealed class SimNode
     }
 
     /// <summary>Sends a local message to one of the node's services (an administrator's action). Lost if the node is down.</summary>
-    public bool Tell(string service, object message)
+    public bool Tell(string service, object message) => Tell(new ToService(service, message));
+
+    /// <summary>Sends a local message to the node's top actor. Lost (false) if the node is down.</summary>
+    public bool Tell(object message, IActorRef? sender = null)
     {
         if (Status != NodeStatus.Up) return false;
-        _guardian!.Tell(new ToService(service, message));
+        _guardian!.Tell(message, sender ?? ActorRefs.NoSender);
         return true;
     }
 

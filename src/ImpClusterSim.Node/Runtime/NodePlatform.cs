@@ -1,0 +1,139 @@
+using Akka.Actor;
+using ImpClusterSim.Domain.Cli;
+using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Node.Ports;
+
+namespace ImpClusterSim.Node.Runtime;
+
+/// <summary>
+/// The platform of one IM&amp;P or CUCM node: its Service Manager (services start and stop with durations drawn from
+/// the run's seed), the actors of the services that are Started, the routing of network traffic to them, and the admin
+/// CLI. The rules live in the Domain (<see cref="NodeServices"/>, <see cref="CliParser"/>); this actor only applies
+/// them, keeps timers and sends what they decide.
+/// </summary>
+public sealed class NodePlatform : ReceiveActor, IWithTimers
+{
+    public const string Name = "platform";
+
+    private readonly NodeContext _node;
+    private readonly NodeSetup _setup;
+    private readonly ServiceWorkers _workers;
+    private readonly IRandomSource _durations;
+    private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
+    private readonly string _path;
+    private NodeServices _services;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public NodePlatform(NodeContext node, NodeSetup setup, ServiceWorkers workers)
+    {
+        _node = node;
+        _setup = setup;
+        _workers = workers;
+        _durations = node.Random("service-durations");
+        _path = Self.Path.ToStringWithoutAddress();
+        _services = NodeServices.Create(setup.Catalogue, setup.Node, started: false);
+
+        Receive<NetworkEnvelope>(Route);
+        Receive<ToService>(m =>
+        {
+            if (_running.TryGetValue(m.Service, out var worker)) worker.Forward(m.Message);
+        });
+        Receive<ServiceControl>(c => Reply(c.ReplyTo, new ServiceControlReply(_node.NodeName, Apply(c.Command))));
+        Receive<ServiceCommand>(c => Apply(c));
+        Receive<QueryServices>(q => q.ReplyTo.Tell(new ServicesSnapshot(_node.NodeName, _services)));
+        Receive<CliRequest>(r => r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line, Cli(r.Line))));
+    }
+
+    protected override void PreStart() => Apply(new BootNode());
+
+    public static Props Props(NodeContext node, NodeSetup setup, ServiceWorkers workers) =>
+        Akka.Actor.Props.Create(() => new NodePlatform(node, setup, workers));
+
+    private void Route(NetworkEnvelope e)
+    {
+        if (_running.TryGetValue(e.ToService, out var worker)) worker.Forward(e);
+        else _node.Network.Send(e.ToService, e.FromNode, e.FromService, new ServiceUnavailable(e.ToService, e.Payload));
+    }
+
+    private ServiceReply Apply(ServiceCommand command)
+    {
+        var result = _services.Apply(command, range => range.Draw(_durations.NextDouble));
+        _services = result.State;
+        foreach (var e in result.Events)
+        {
+            switch (e)
+            {
+                case CompletionDue due:
+                    Timers.StartSingleTimer(KeyOf(due.Completion), due.Completion, due.After);
+                    break;
+                case ServiceStatusChanged changed:
+                    OnStatusChanged(changed);
+                    break;
+            }
+        }
+        return result.Reply;
+    }
+
+    private void OnStatusChanged(ServiceStatusChanged changed)
+    {
+        _node.Record(_path, "service-status", ("service", changed.Service), ("status", changed.To.ToString()));
+        if (changed.To == ServiceStatus.Started)
+        {
+            var definition = _services.Find(changed.Service)!;
+            var load = new ServiceLoad(definition, _setup);
+            _running[changed.Service] = Context.ActorOf(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
+        }
+        else if (_running.Remove(changed.Service, out var worker))
+        {
+            // Whatever the service was serving is interrupted: its actor and its volatile state are gone.
+            Context.Stop(worker);
+        }
+    }
+
+    private string Cli(string line)
+    {
+        var parsed = CliParser.Parse(line, _services.Definitions.Select(d => d.Name));
+        if (parsed.Command is null) return parsed.ErrorOutput!;
+        return parsed.Command switch
+        {
+            EmptyCommand or QuitCommand => "",
+            ServiceListCommand => ServiceOutput.List(_services.States, _setup.IsPublisher),
+            ServiceControlCommand c => ServiceControlCli(c),
+            _ => CliText.ExecutedUnsuccessfully,
+        };
+    }
+
+    private string ServiceControlCli(ServiceControlCommand c)
+    {
+        ServiceCommand command = c.Action switch
+        {
+            ServiceAction.Start => new StartService(c.Service),
+            ServiceAction.Stop => new StopService(c.Service),
+            _ => new RestartService(c.Service),
+        };
+        var reply = Apply(command);
+        if (reply.Outcome != ServiceCommandOutcome.Accepted)
+            return ServiceOutput.NotAccepted(reply, _services.Find(c.Service) is null ? null : _services[c.Service]);
+        // The CLI waits for the service to settle; the transcript shows where it is heading.
+        var progress = c.Action switch
+        {
+            ServiceAction.Start => new[] { ServiceStatus.Starting, ServiceStatus.Started },
+            ServiceAction.Stop => [ServiceStatus.Stopping, ServiceStatus.Stopped],
+            _ => [ServiceStatus.Stopping, ServiceStatus.Starting, ServiceStatus.Started],
+        };
+        return ServiceOutput.Control(reply.Service, progress);
+    }
+
+    private static void Reply(IActorRef? to, object message) => to?.Tell(message);
+
+    private static string KeyOf(ServiceCommand completion) => completion switch
+    {
+        ServiceStartCompleted s => "start:" + s.Service,
+        ServiceStopCompleted s => "stop:" + s.Service,
+        _ => completion.GetType().Name,
+    };
+
+    private static string ActorNameOf(string service) =>
+        string.Join('-', service.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,29 @@
+using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Domain.Topology;
+using ImpClusterSim.Node.Runtime;
+
+namespace ImpClusterSim.Simulation;
+
+/// <summary>Builds a run of real platform nodes (IM&amp;P and CUCM) from a topology.</summary>
+public static class PlatformDeployment
+{
+    public static IReadOnlyDictionary<string, string> ClusterOfNode(Deployment topology) =>
+        topology.CucmClusters.SelectMany(c => c.Nodes.Select(n => (n.Name, c.Name)))
+            .Concat(topology.ImpClusters.SelectMany(c => c.Nodes.Select(n => (n.Name, c.Name))))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+    public static SimulationRun CreateRun(Deployment topology, ulong seed, Stream? trace = null) =>
+        new(new RunOptions { Seed = seed, ClusterOfNode = ClusterOfNode(topology), TraceOutput = trace });
+
+    public static void AddTo(SimulationRun run, Deployment topology, ServiceCatalogue? catalogue = null, ServiceWorkers? workers = null)
+    {
+        catalogue ??= ServiceCatalogue.Default;
+        workers ??= new ServiceWorkers();
+        var clusterOf = ClusterOfNode(topology);
+        foreach (var node in topology.Nodes)
+        {
+            var setup = new NodeSetup(node, topology, catalogue);
+            run.AddNode(node.Name, clusterOf[node.Name], context => NodePlatform.Props(context, setup, workers));
+        }
+    }
+}

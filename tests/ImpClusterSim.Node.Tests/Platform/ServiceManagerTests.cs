@@ -1,0 +1,129 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Simulation;
+
+namespace ImpClusterSim.Node.Tests.Platform;
+
+/// <summary>
+/// The platform's Service Manager on virtual time. The probes live in the test kit's own system; the nodes run on the
+/// simulation loop and reply to the probes synchronously, so each test advances virtual time and then reads replies.
+/// </summary>
+public sealed class ServiceManagerTests : TestKit, IDisposable
+{
+    private readonly SimulationRun _run = PlatformFixture.TwoClusters();
+
+    void IDisposable.Dispose()
+    {
+        _run.Dispose();
+        Dispose();
+    }
+
+    private NodeServices ServicesOf(string node)
+    {
+        var probe = CreateTestProbe();
+        _run[node].Tell(new QueryServices(probe.Ref));
+        _run.Kernel.RunUntilQuiescent();
+        return probe.ExpectMsg<ServicesSnapshot>(TimeSpan.FromSeconds(1)).Services;
+    }
+
+    private string Cli(string node, string line)
+    {
+        var probe = CreateTestProbe();
+        _run[node].Tell(new CliRequest(line, probe.Ref));
+        _run.Kernel.RunUntilQuiescent();
+        return probe.ExpectMsg<CliReply>(TimeSpan.FromSeconds(1)).Output;
+    }
+
+    [Fact]
+    public void A_booting_node_starts_its_services_within_their_configured_durations()
+    {
+        Assert.All(ServicesOf("imp-a-pub").States, s => Assert.Equal(ServiceStatus.Starting, s.Status));
+        _run.RunFor(TimeSpan.FromMinutes(1));
+        // Cisco Tomcat takes 1-5 minutes by default: not all started after one minute, all started after ten.
+        Assert.Equal(ServiceStatus.Starting, ServicesOf("imp-a-pub").StatusOf(ServiceNames.CiscoTomcat));
+        _run.RunFor(TimeSpan.FromMinutes(9));
+        Assert.All(ServicesOf("imp-a-pub").States, s => Assert.Equal(ServiceStatus.Started, s.Status));
+    }
+
+    [Fact]
+    public void Utils_service_list_shows_every_service_with_the_platform_wording()
+    {
+        _run.RunFor(TimeSpan.FromMinutes(15));
+        var output = Cli("imp-a-pub", "utils service list");
+        Assert.Contains("Cisco Tomcat[STARTED]", output);
+        Assert.Contains("Cisco Intercluster Sync Agent[STARTED]", output);
+        Assert.Contains("Primary Node =true", output);
+        Assert.EndsWith("Command successful", output);
+        Assert.Contains("Primary Node =false", Cli("imp-a-sub1", "utils service list"));
+    }
+
+    [Fact]
+    public void Xcp_router_stop_then_start_leaves_the_xcp_services_stopped()
+    {
+        _run.RunFor(TimeSpan.FromMinutes(15));
+        Cli("imp-a-pub", "utils service stop Cisco XCP Router");
+        _run.RunFor(TimeSpan.FromMinutes(10));
+        Cli("imp-a-pub", "utils service start Cisco XCP Router");
+        _run.RunFor(TimeSpan.FromMinutes(10));
+        var services = ServicesOf("imp-a-pub");
+        Assert.Equal(ServiceStatus.Started, services.StatusOf(ServiceNames.CiscoXcpRouter));
+        Assert.Equal(ServiceStatus.Stopped, services.StatusOf(ServiceNames.CiscoXcpConnectionManager));
+        Assert.Equal(ServiceStatus.Stopped, services.StatusOf(ServiceNames.CiscoXcpWebConnectionManager));
+    }
+
+    [Fact]
+    public void Xcp_router_restart_brings_the_xcp_services_back()
+    {
+        _run.RunFor(TimeSpan.FromMinutes(15));
+        var transcript = Cli("imp-a-pub", "utils service restart Cisco XCP Router");
+        Assert.Contains("Cisco XCP Router[STOPPING]", transcript);
+        Assert.Contains("Cisco XCP Router[STARTED]", transcript);
+        _run.RunFor(TimeSpan.FromMinutes(15));
+        var services = ServicesOf("imp-a-pub");
+        Assert.Equal(ServiceStatus.Started, services.StatusOf(ServiceNames.CiscoXcpRouter));
+        Assert.Equal(ServiceStatus.Started, services.StatusOf(ServiceNames.CiscoXcpConnectionManager));
+    }
+
+    [Fact]
+    public void A_service_restart_interrupts_what_it_serves_and_a_stopped_service_refuses_connections()
+    {
+        _run.RunFor(TimeSpan.FromMinutes(15));
+        var cucm = CreateTestProbe();
+        Cli("imp-b-pub", "utils service stop Cisco Tomcat");
+        _run.RunFor(TimeSpan.FromMinutes(10));
+        // A request to the stopped Cisco Tomcat comes back refused at once.
+        var refusals = _run.Network.Stats.Sent;
+        _run["imp-a-pub"].Context!.Network.Send("Cisco Intercluster Sync Agent", "imp-b-pub", ServiceNames.CiscoTomcat, "hello");
+        _run.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(refusals + 2, _run.Network.Stats.Sent);
+        Assert.Equal(ServiceStatus.Stopped, ServicesOf("imp-b-pub").StatusOf(ServiceNames.CiscoTomcat));
+    }
+
+    [Fact]
+    public void An_unknown_service_gets_the_platform_error()
+    {
+        var output = Cli("imp-a-pub", "utils service restart Cisco Nonexistent Service");
+        Assert.Contains("Executed command unsuccessfully", output);
+        Assert.Contains("Cisco Nonexistent Service", output);
+    }
+
+    [Fact]
+    public void An_unknown_command_gets_the_platform_error()
+    {
+        Assert.Contains("Executed command unsuccessfully", Cli("imp-a-pub", "utils frobnicate"));
+    }
+
+    [Fact]
+    public void Service_status_changes_are_traced_with_the_service_name()
+    {
+        var seen = new List<string>();
+        _run.Trace.AddObserver(e =>
+        {
+            if (e.Event == "service-status" && e.Node == "imp-a-pub") seen.Add(string.Join(",", e.Details.Select(d => d.Value)));
+        });
+        _run.RunFor(TimeSpan.FromMinutes(15));
+        Assert.Contains("Cisco Tomcat,Started", seen);
+    }
+}
