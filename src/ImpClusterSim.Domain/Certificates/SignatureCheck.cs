@@ -1,0 +1,47 @@
+using ImpClusterSim.Pki;
+
+namespace ImpClusterSim.Domain.Certificates;
+
+/// <summary>
+/// Adapter for what Pki does not expose: "did this certificate sign that one" (issuer name and signature), for the
+/// guide's "specify which previously uploaded certificate signed it". Uses BouncyCastle on the DER bytes.
+/// </summary>
+internal static class SignatureCheck
+{
+    public static bool IsSignedBy(Certificate child, Certificate signer)
+    {
+        if (!string.Equals(child.Issuer, signer.Subject, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        try
+        {
+            var parsedChild = new Org.BouncyCastle.X509.X509Certificate(child.GetDer());
+            var parsedSigner = new Org.BouncyCastle.X509.X509Certificate(signer.GetDer());
+            parsedChild.Verify(parsedSigner.GetPublicKey());
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The certificates root first: each certificate after the one in the set that signed it (file order otherwise),
+    /// so a chain file in any order uploads as root &gt; intermediate-1 &gt; ... &gt; leaf.
+    /// </summary>
+    public static IReadOnlyList<Certificate> RootFirst(IReadOnlyList<Certificate> certificates)
+    {
+        var remaining = certificates.Distinct().ToList();
+        var ordered = new List<Certificate>();
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(c => c.IsSelfSigned
+                || !remaining.Any(other => !other.Equals(c) && IsSignedBy(c, other))) ?? remaining[0];
+            ordered.Add(next);
+            remaining.Remove(next);
+        }
+        return ordered;
+    }
+}
