@@ -18,6 +18,7 @@ public sealed class SimulationRun : IDisposable
 {
     private readonly List<SimNode> _nodes = [];
     private readonly Dictionary<string, SimNode> _byName = new(StringComparer.Ordinal);
+    private Operator? _operator;
 
     public SimulationRun(RunOptions options)
     {
@@ -43,6 +44,9 @@ public sealed class SimulationRun : IDisposable
     public SimInstant Now => Kernel.Clock.Now;
 
     public IReadOnlyList<SimNode> Nodes => _nodes;
+
+    /// <summary>The administrator's seat: operations on nodes and their replies (created on first use).</summary>
+    public Operator Operator => _operator ??= new Operator(this);
 
     public SimNode this[string name] =>
         _byName.TryGetValue(name, out var node) ? node : throw new KeyNotFoundException($"No node named '{name}' in this run");
@@ -95,6 +99,7 @@ public sealed class SimulationRun : IDisposable
     public void Dispose()
     {
         foreach (var node in _nodes) node.Discard();
+        _operator?.Shutdown();
         Kernel.RunUntilQuiescent();
         Trace.Dispose();
         Kernel.Dispose();

@@ -22,6 +22,7 @@ public sealed class NodePlatform : ReceiveActor, IWithTimers
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
     private readonly string _path;
     private NodeServices _services;
+    private NodeDurableState _state;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -33,6 +34,7 @@ public sealed class NodePlatform : ReceiveActor, IWithTimers
         _durations = node.Random("service-durations");
         _path = Self.Path.ToStringWithoutAddress();
         _services = NodeServices.Create(setup.Catalogue, setup.Node, started: false);
+        _state = node.Disk.TryGet<NodeDurableState>(NodeDurableState.DiskKey, out var kept) ? kept : NodeDurableState.Installed(node.NodeName);
 
         Receive<NetworkEnvelope>(Route);
         Receive<ToService>(m =>
@@ -43,12 +45,27 @@ public sealed class NodePlatform : ReceiveActor, IWithTimers
         Receive<ServiceCommand>(c => Apply(c));
         Receive<QueryServices>(q => q.ReplyTo.Tell(new ServicesSnapshot(_node.NodeName, _services)));
         Receive<CliRequest>(r => r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line, Cli(r.Line))));
+        Receive<UploadLoginBanner>(u =>
+        {
+            var result = _state.Banner.Upload(u.FileName, u.Content.AsSpan());
+            if (result.Accepted) Persist(_state with { Banner = result.State });
+            _node.Record(_path, "banner-upload", ("file", u.FileName), ("accepted", result.Accepted ? "yes" : "no"));
+            u.ReplyTo.Tell(new AdminReply(_node.NodeName, u.MenuPath, result.Accepted, result.Messages));
+        });
+        Receive<OpenLoginPage>(p => p.ReplyTo.Tell(new LoginPage(_node.NodeName, p.Interface, p.Phase, _state.Banner.ShownOn(p.Interface, p.Phase))));
     }
 
     protected override void PreStart() => Apply(new BootNode());
 
     public static Props Props(NodeContext node, NodeSetup setup, ServiceWorkers workers) =>
         Akka.Actor.Props.Create(() => new NodePlatform(node, setup, workers));
+
+    /// <summary>Keeps an accepted change: on disk first (one atomic write), then in memory.</summary>
+    private void Persist(NodeDurableState next)
+    {
+        _node.Disk.Put(NodeDurableState.DiskKey, next);
+        _state = next;
+    }
 
     private void Route(NetworkEnvelope e)
     {

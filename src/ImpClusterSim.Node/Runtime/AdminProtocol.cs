@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using ImpClusterSim.Domain.Banner;
+
+namespace ImpClusterSim.Node.Runtime;
+
+/// <summary>An administrator's GUI operation on a node (by its guide menu path); the reply is an <see cref="AdminReply"/>.</summary>
+public abstract record AdminOperation(IActorRef ReplyTo)
+{
+    /// <summary>The guide's menu path of the operation, for traces and reports.</summary>
+    public abstract string MenuPath { get; }
+}
+
+/// <summary>The outcome of an <see cref="AdminOperation"/>: accepted or refused, with what the page said.</summary>
+public sealed record AdminReply(string Node, string Operation, bool Accepted, ImmutableArray<string> Messages);
+
+/// <summary>Software Upgrades &gt; Customized Logon Message: Upload File.</summary>
+public sealed record UploadLoginBanner(string FileName, ImmutableArray<byte> Content, IActorRef ReplyTo) : AdminOperation(ReplyTo)
+{
+    public override string MenuPath => "Cisco Unified IM and Presence OS Administration > Software Upgrades > Customized Logon Message";
+}
+
+/// <summary>What an interface shows at login (before or after); the reply is a <see cref="LoginPage"/>.</summary>
+public sealed record OpenLoginPage(LoginInterface Interface, LoginPhase Phase, IActorRef ReplyTo);
+
+public sealed record LoginPage(string Node, LoginInterface Interface, LoginPhase Phase, string? Banner);

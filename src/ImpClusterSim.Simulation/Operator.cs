@@ -1,0 +1,43 @@
+using Akka.Actor;
+
+namespace ImpClusterSim.Simulation;
+
+/// <summary>
+/// The administrator's seat in a run: sends operations to nodes and reads their replies, without Ask and without
+/// moving virtual time (an operation is answered once the loop is quiescent). Used by scenarios, the shell and tests.
+/// </summary>
+public sealed class Operator
+{
+    private readonly SimulationRun _run;
+    private readonly ActorSystem _system;
+    private readonly IActorRef _inbox;
+    private readonly Queue<object> _replies = new();
+
+    internal Operator(SimulationRun run)
+    {
+        _run = run;
+        _system = ActorSystem.Create("operator", run.Kernel.SystemConfig);
+        _inbox = _system.ActorOf(Props.Create(() => new Inbox(_replies)), "inbox");
+    }
+
+    /// <summary>
+    /// Sends the message made by <paramref name="make"/> (given the reply address) to <paramref name="node"/>'s top actor
+    /// and returns its reply of type <typeparamref name="T"/>; null when the node is down or gave no such reply.
+    /// </summary>
+    public T? Request<T>(string node, Func<IActorRef, object> make) where T : class
+    {
+        _replies.Clear();
+        if (!_run[node].Tell(make(_inbox))) return null;
+        _run.Kernel.RunUntilQuiescent();
+        while (_replies.TryDequeue(out var reply))
+            if (reply is T t) return t;
+        return null;
+    }
+
+    internal void Shutdown() => _system.Terminate();
+
+    private sealed class Inbox : ReceiveActor
+    {
+        public Inbox(Queue<object> replies) => ReceiveAny(replies.Enqueue);
+    }
+}
