@@ -37,6 +37,10 @@ public static class RsaKeyPoolFile
             $"{algorithm.DisplayName()} {slot} {key.P.ToString(16)} {key.Q.ToString(16)}");
     }
 
+    /// <summary>Parses one slot of the shipped pool, bypassing every cache (for benchmarks).</summary>
+    public static KeyPair LoadSlot(KeyAlgorithm algorithm, int slot) =>
+        new(algorithm, string.Create(CultureInfo.InvariantCulture, $"key-pool/v1/{algorithm.DisplayName()}/{slot}"), slot, Load(algorithm, slot));
+
     internal static Org.BouncyCastle.Security.SecureRandom SlotRandom(KeyAlgorithm algorithm, int slot) =>
         DeterministicRandom.For("key-pool/v1", algorithm.DisplayName(), slot.ToString(CultureInfo.InvariantCulture));
 
