@@ -1,0 +1,62 @@
+using ImpClusterSim.Domain.Banner;
+using ImpClusterSim.Domain.Services;
+
+namespace ImpClusterSim.Scenarios.Language;
+
+/// <summary>Something that must be true; <see cref="Kind"/> is its name in the language.</summary>
+public abstract record Condition(SourceSpan Span)
+{
+    public abstract string Kind { get; }
+}
+
+/// <summary>The status <see cref="Cluster"/>'s publisher shows for <see cref="Peer"/> (both IM&amp;P cluster names).</summary>
+public sealed record PeerStatusIs(string Cluster, string Peer, string Status, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "peer-status";
+}
+
+public sealed record TroubleshooterPasses(string Cluster, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "troubleshooter-passes";
+}
+
+/// <summary>trust-store-contains (<see cref="Contains"/>) or trust-store-lacks.</summary>
+public sealed record TrustStoreHolds(Target Target, string Store, string Ca, bool Contains, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => Contains ? "trust-store-contains" : "trust-store-lacks";
+}
+
+public sealed record OwnCertIssuedBy(Target Target, string Unit, string Ca, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "own-cert-issued-by";
+}
+
+public sealed record ServiceStateIs(Target Target, string Service, ServiceStatus State, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "service-state";
+}
+
+public sealed record CliOutputContains(Target Target, string Command, string Text, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "cli-output-contains";
+}
+
+public sealed record NodeUp(Target Target, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "node-up";
+}
+
+public sealed record NoFipsMismatchExchange(SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "no-fips-mismatch-exchange";
+}
+
+public sealed record SecurePeersWhenTrusted(SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "secure-peers-when-trusted";
+}
+
+public sealed record BannerShown(Target Target, LoginInterface Interface, string? Text, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "banner-shown";
+}

@@ -1,0 +1,55 @@
+using ImpClusterSim.Domain.Services;
+
+namespace ImpClusterSim.Scenarios.Language;
+
+/// <summary>What a fault does; <see cref="Kind"/> is its name in the language.</summary>
+public abstract record FaultAction(SourceSpan Span)
+{
+    public abstract string Kind { get; }
+}
+
+/// <summary>With <see cref="OneWay"/>, only messages from <see cref="A"/> to <see cref="B"/> are dropped.</summary>
+public sealed record Partition(Endpoints A, Endpoints B, bool OneWay, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "partition";
+}
+
+/// <summary>Heals the fault with id <see cref="Id"/>, or every partition and link change when it is null ("all").</summary>
+public sealed record Heal(string? Id, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "heal";
+}
+
+/// <summary>Changes the link both ways between the two sides; a null field keeps its current value.</summary>
+public sealed record LinkChange(
+    Endpoints A, Endpoints B, DurationRange? Latency, string? Distribution, double? Loss, double? Duplication, double? Reorder, SourceSpan Span)
+    : FaultAction(Span)
+{
+    public override string Kind => "link";
+}
+
+public sealed record Crash(string Node, TimeSpan? RestartAfter, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "crash";
+}
+
+public sealed record RestartNode(string Node, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "restart-node";
+}
+
+/// <summary>service-kill (<see cref="Kill"/>: the process dies) or service-stop (stopped behind the administrators' back).</summary>
+public sealed record ServiceFault(bool Kill, string Node, string Service, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => Kill ? "service-kill" : "service-stop";
+}
+
+public sealed record ClockSkew(string Node, TimeSpan Offset, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "clock-skew";
+}
+
+public sealed record FipsSelfTestFailure(string Node, bool Persistent, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "fips-selftest-failure";
+}

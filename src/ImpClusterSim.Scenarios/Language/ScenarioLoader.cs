@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ImpClusterSim.Scenarios.Language;
+
+/// <summary>
+/// Reads and validates a scenario (docs/scenarios.md). Either a scenario and no errors, or null and every error found,
+/// each at its file:line:column, in file order: nothing runs until a scenario is wholly valid.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Reads a scenario file; topology and banner paths in it are relative to its folder.</summary>
+    public static (Scenario? Scenario, ImmutableArray<ScenarioError> Errors) Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return (null, [new ScenarioError(path, 1, 1, $"cannot read the scenario file: {e.Message}")]);
+        }
+
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+    }
+
+    /// <summary>
+    /// Parses scenario text; <paramref name="file"/> is used in error locations and <paramref name="baseDirectory"/>
+    /// (default: the current directory) to find topology files.
+    /// </summary>
+    public static (Scenario? Scenario, ImmutableArray<ScenarioError> Errors) Parse(string yaml, string file = "<scenario>", string? baseDirectory = null)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var message = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException
+                ? "duplicate key"
+                : "YAML syntax error: " + e.Message;
+            return (null, [new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, message)]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) when the text ends inside an unclosed flow collection.
+            var lastLine = Math.Max(1, yaml.TrimEnd('\n', '\r').Split('\n').Length);
+            return (null, [new ScenarioError(file, lastLine, 1, "YAML syntax error: the file ends inside an unclosed '[', '{' or quote")]);
+        }
+
+        if (stream.Documents.Count == 0)
+            return (null, [new ScenarioError(file, 1, 1, "the scenario file is empty; expected at least the keys 'name' and 'deployment'")]);
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode;
+            return (null, [new ScenarioError(file, (int)second.Start.Line, (int)second.Start.Column, "a scenario file holds one YAML document; found a second one")]);
+        }
+
+        var reader = new ScenarioReader(file, yaml, baseDirectory ?? Directory.GetCurrentDirectory());
+        var scenario = reader.Read(stream.Documents[0].RootNode);
+        var errors = reader.Errors
+            .Distinct()
+            .OrderBy(e => e.File == file ? 1 : 0).ThenBy(e => e.File, StringComparer.Ordinal)
+            .ThenBy(e => e.Line).ThenBy(e => e.Column)
+            .ToImmutableArray();
+        return errors.IsEmpty ? (scenario, errors) : (null, errors);
+    }
+}
