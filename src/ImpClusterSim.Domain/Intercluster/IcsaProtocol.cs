@@ -39,8 +39,11 @@ public sealed record NotifyPeerAgentRestarted(string PeerAddress) : IcsaEffect;
 /// <summary>Send <see cref="SyncDue"/> at <paramref name="At"/>.</summary>
 public sealed record ScheduleSync(string PeerAddress, SimInstant At) : IcsaEffect;
 
-/// <summary>Import a certificate into the local publisher's trust store (cluster replication then spreads it).</summary>
-public sealed record ImportCertificate(string PeerAddress, CertificateImport Import) : IcsaEffect;
+/// <summary>
+/// Import a certificate into the local publisher's trust store (cluster replication then spreads it); the actor
+/// also appends <see cref="Exchange"/> to the run's exchange log.
+/// </summary>
+public sealed record ImportCertificate(string PeerAddress, CertificateImport Import, CertificateExchange Exchange) : IcsaEffect;
 
 /// <summary>Raise an alarm (and write the InterClusterSyncAgentStatus syslog line, domain facts §1.4.9).</summary>
 public sealed record RaiseAlarm(IcsaAlarm Alarm) : IcsaEffect;

@@ -101,7 +101,8 @@ public sealed record InterclusterSyncAgent(
         }
         var outcome = state.Sync(attempt, now, Timings);
         var effects = ImmutableArray.CreateBuilder<IcsaEffect>();
-        effects.AddRange(outcome.Imports.Select(i => new ImportCertificate(state.PeerAddress, i)));
+        effects.AddRange(outcome.Imports.Select(i => new ImportCertificate(state.PeerAddress, i,
+            new CertificateExchange(now, state.PeerAddress, attempt.PeerFips, LocalCluster, attempt.LocalFips, i))));
         effects.AddRange(outcome.Alarms.Select(a => new RaiseAlarm(a)));
         if (outcome.Status != state.Status)
         {
