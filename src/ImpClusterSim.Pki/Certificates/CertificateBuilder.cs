@@ -1,6 +1,5 @@
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
@@ -40,7 +39,7 @@ internal static class CertificateBuilder
         {
             generator.AddExtension(X509Extensions.SubjectAlternativeName, false, DnsNames(t.DnsNames));
         }
-        var signer = new Asn1SignatureFactory(SignatureAlgorithmName(t.Hash, t.SigningKey), t.SigningKey, random);
+        var signer = RsaPkcs1SignatureFactory.For(t.Hash, t.SigningKey, random);
         return new Certificate(generator.Generate(signer), t.SubjectPublicKey, madeHere: true);
     }
 

@@ -2,7 +2,6 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Pkcs;
 
 namespace ImpClusterSim.Pki;
@@ -68,7 +67,7 @@ public sealed class CertificateRequest
         var attributes = new DerSet(new AttributePkcs(PkcsObjectIdentifiers.Pkcs9AtExtensionRequest,
             new DerSet(extensions.Generate())));
         var random = DeterministicRandom.For(["csr", key.KeyId, commonName, .. names, hash.ToString()]);
-        var signer = new Asn1SignatureFactory(CertificateBuilder.SignatureAlgorithmName(hash, key.Private), key.Private, random);
+        var signer = RsaPkcs1SignatureFactory.For(hash, key.Private, random);
         var request = new Pkcs10CertificationRequest(signer, DistinguishedNames.Build(commonName), key.Public, attributes);
         return new CertificateRequest(request, key.Public, madeHere: true);
     }
