@@ -67,12 +67,32 @@ internal sealed partial class ScenarioReader
     /// </summary>
     private string InlineText(YamlNode node)
     {
-        var start = (int)Math.Min(node.Start.Index, text.Length);
-        var end = (int)Math.Min(Math.Max(node.End.Index, start), text.Length);
+        var start = Offset(node.Start.Line, node.Start.Column);
+
+        // A collection's own End mark is its start; take its last descendant's end, then the rest of that line
+        // (closing brackets, a comment).
+        var last = node.AllNodes.Select(n => n.End).MaxBy(m => (m.Line, m.Column))!;
+        var lineEnd = text.IndexOf('\n', Math.Min(text.Length, Offset(last.Line, last.Column)));
+        if (last.Column == 1) lineEnd = Offset(last.Line, 1); // a block scalar ends at the start of the next line
+        var end = Math.Max(lineEnd < 0 ? text.Length : lineEnd, start);
         var builder = new StringBuilder(end);
         foreach (var c in text.AsSpan(0, start)) builder.Append(c is '\n' or '\r' ? c : ' ');
         builder.Append(text, start, end - start);
         return builder.ToString();
+    }
+
+    /// <summary>The character offset of a 1-based line and column, clamped to the text.</summary>
+    private int Offset(long line, long column)
+    {
+        var offset = 0;
+        for (var l = 1; l < line && offset < text.Length; l++)
+        {
+            var next = text.IndexOf('\n', offset);
+            if (next < 0) return text.Length;
+            offset = next + 1;
+        }
+
+        return (int)Math.Min(text.Length, offset + Math.Max(0, column - 1));
     }
 
     /// <summary>Relative to the scenario's folder, then configs/topologies/ in it or any folder above it.</summary>

@@ -53,7 +53,7 @@ internal sealed partial class ScenarioReader
         {
             if (k is not YamlScalarNode { Value: { } key }) { Error(k, $"a key in {what} must be a plain name, found {Describe(k)}"); ok = false; continue; }
             if (allowedKeys.Contains(key)) fields[key] = (k, v);
-            else if (ScenarioVocabulary.Conditions.FirstOrDefault(o => o.Name == key) is { } spec) kinds.Add((spec, k, v));
+            else if (ScenarioVocabulary.Conditions.FirstOrDefault(o => o.Name == key) is { } found) kinds.Add((found, k, v));
             else
             {
                 Error(k, $"unknown condition '{key}'; {what} has keys {OneOf(allowedKeys)} and one condition of: {OneOf(ScenarioVocabulary.ConditionNames)}");

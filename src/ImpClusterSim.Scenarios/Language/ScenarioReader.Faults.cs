@@ -34,7 +34,7 @@ internal sealed partial class ScenarioReader
         {
             if (k is not YamlScalarNode { Value: { } key }) { Error(k, $"a key in a fault must be a plain name, found {Describe(k)}"); ok = false; continue; }
             if (FaultKeys.Contains(key)) fields[key] = (k, v);
-            else if (ScenarioVocabulary.Faults.FirstOrDefault(o => o.Name == key) is { } spec) kinds.Add((spec, k, v));
+            else if (ScenarioVocabulary.Faults.FirstOrDefault(o => o.Name == key) is { } found) kinds.Add((found, k, v));
             else
             {
                 Error(k, $"unknown fault '{key}'; a fault has keys {OneOf(FaultKeys)} and one fault of: {OneOf(ScenarioVocabulary.FaultNames)}");

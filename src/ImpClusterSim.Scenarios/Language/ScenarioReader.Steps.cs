@@ -40,7 +40,7 @@ internal sealed partial class ScenarioReader
             if (k is not YamlScalarNode { Value: { } key }) { Error(k, $"a key in a step must be a plain name, found {Describe(k)}"); ok = false; continue; }
             if (StepKeys.Contains(key)) fields[key] = (k, v);
             else if (TargetKeys.Contains(key)) targets.Add((key, k, v));
-            else if (ScenarioVocabulary.Operations.FirstOrDefault(o => o.Name == key) is { } spec) operations.Add((spec, k, v));
+            else if (ScenarioVocabulary.Operations.FirstOrDefault(o => o.Name == key) is { } found) operations.Add((found, k, v));
             else
             {
                 Error(k, $"unknown operation '{key}'; a step has keys {OneOf(StepKeys.Concat(TargetKeys))} and one operation of: {OneOf(ScenarioVocabulary.OperationNames)}");
@@ -224,9 +224,9 @@ internal sealed partial class ScenarioReader
         var name = a.Text("name");
         var value = a.Text("value");
         var (setting, values) = ScenarioVocabulary.Settings[name];
-        if (values is { } allowed && !allowed.Value.Contains(value))
+        if (values is { } allowed && !allowed.Contains(value))
         {
-            Error(a.Node("value")!, $"'{value}' is not a value of '{name}'; expected one of: {OneOf(allowed.Value)}");
+            Error(a.Node("value")!, $"'{value}' is not a value of '{name}'; expected one of: {OneOf(allowed)}");
             return null;
         }
 
