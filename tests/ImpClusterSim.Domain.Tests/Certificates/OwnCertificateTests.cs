@@ -214,4 +214,27 @@ public sealed class OwnCertificateTests
         Assert.True(result.Accepted);
         Assert.Equal(["Cisco XCP Router"], result.ServicesToRestart.ToArray());
     }
+    [Fact]
+    public void Following_the_seeds_s2s_step_literally_by_choosing_cup_xmpp_is_refused()
+    {
+        var root = Root();
+        var (node, s2sSigned) = CsrSignedBy(WithChain(Install(Node), "cup-xmpp-trust", root), "cup-xmpp-s2s", root);
+
+        var literal = node.UploadSigned("cup-xmpp", Pem(s2sSigned), T0.AddMinutes(10));
+        var intended = node.UploadSigned("cup-xmpp-s2s", Pem(s2sSigned), T0.AddMinutes(10));
+
+        Assert.False(literal.Accepted);
+        Assert.True(intended.Accepted, intended.Reply);
+        Assert.Equal(["Cisco XCP XMPP Federation Connection Manager"], intended.ServicesToRestart.ToArray());
+    }
+
+    [Fact]
+    public void Installation_is_deterministic_for_the_same_seed_and_node()
+    {
+        var first = Install(Node);
+        var second = Install(Node);
+
+        Assert.Equal(first.Download("tomcat.pem").Reply, second.Download("tomcat.pem").Reply);
+        Assert.NotEqual(first.Download("tomcat.pem").Reply, Install(Imp("imp3")).Download("tomcat.pem").Reply);
+    }
 }
