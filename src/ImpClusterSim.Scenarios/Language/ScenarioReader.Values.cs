@@ -270,6 +270,11 @@ internal sealed partial class ScenarioReader
         {
             fields[primary] = value;
         }
+        else if (value is YamlScalarNode nodeName && !IsEmpty(nodeName) && targetInside && spec.Target != TargetUse.None
+                 && !spec.Args.Any(a => a.Required))
+        {
+            targetFields.Add(("node", keyNode, value)); // node-up: imp-a-pub
+        }
         else if (!IsEmpty(value) || spec.Args.Any(a => a.Required))
         {
             var keys = OneOf(spec.Args.Select(a => a.Required ? a.Key : a.Key + "?"));
