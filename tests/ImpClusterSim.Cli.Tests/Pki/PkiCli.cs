@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json;
+using ImpClusterSim.Cli.Pki;
+
+namespace ImpClusterSim.Cli.Tests.Pki;
+
+/// <summary>Runs the `pki` command in-process with captured output, and finds the PKITS test data of the Pki tests.</summary>
+internal static class PkiCli
+{
+    public static (int Exit, string Out, string Err) Invoke(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var parse = PkiCommand.Create().Parse(args);
+        Assert.True(parse.Errors.Count == 0, string.Join("; ", parse.Errors.Select(e => e.Message)));
+        var exit = parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public static string PkitsDirectory { get; } = FindPkits();
+
+    public static string CertificatePath(string name) => Path.Combine(PkitsDirectory, "certs", name + ".crt");
+
+    public static IReadOnlyList<(string Id, string[] Certificates, bool ShouldValidate)> PkitsCases()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(PkitsDirectory, "cases.json")));
+        return document.RootElement.GetProperty("cases").EnumerateArray()
+            .Select(c => (c.GetProperty("id").GetString()!,
+                c.GetProperty("certs").EnumerateArray().Select(n => n.GetString()!).ToArray(),
+                c.GetProperty("should_validate").GetBoolean()))
+            .ToArray();
+    }
+
+    private static string FindPkits()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "ImpClusterSim.Pki.Tests", "TestData", "pkits");
+            if (File.Exists(Path.Combine(candidate, "cases.json")))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("tests/ImpClusterSim.Pki.Tests/TestData/pkits not found above " + AppContext.BaseDirectory);
+    }
+}

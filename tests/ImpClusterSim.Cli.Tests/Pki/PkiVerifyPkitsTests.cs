@@ -1,0 +1,40 @@
+namespace ImpClusterSim.Cli.Tests.Pki;
+
+public sealed class PkiVerifyPkitsTests
+{
+    public static TheoryData<string> CaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in PkiCli.PkitsCases())
+        {
+            data.Add(c.Id);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Pki_verify_gives_the_expected_exit_code_for_each_PKITS_case(string id)
+    {
+        var test = PkiCli.PkitsCases().Single(c => c.Id == id);
+        var args = new List<string> { "verify", "--trust", PkiCli.CertificatePath(test.Certificates[0]), "--leaf", PkiCli.CertificatePath(test.Certificates[^1]), "--at", "2011-04-15T00:00:00Z" };
+        var intermediates = test.Certificates.Skip(1).SkipLast(1).ToArray();
+        if (intermediates.Length > 0)
+        {
+            args.Add("--untrusted");
+            args.AddRange(intermediates.Select(PkiCli.CertificatePath));
+        }
+
+        var (exit, output, error) = PkiCli.Invoke([.. args]);
+
+        Assert.True((test.ShouldValidate ? 0 : 1) == exit, $"case {id}: exit {exit}\n{output}{error}");
+        Assert.Contains(test.ShouldValidate ? ": OK (valid at 2011-04-15T00:00:00Z)" : ": FAILED (not valid at 2011-04-15T00:00:00Z)", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public void The_command_is_run_on_all_52_PKITS_cases()
+    {
+        Assert.Equal(52, CaseIds().Count);
+    }
+}
