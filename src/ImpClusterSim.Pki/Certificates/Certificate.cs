@@ -123,6 +123,13 @@ public sealed class Certificate : IEquatable<Certificate>
 
     public string ToPem() => Pem.Encode("CERTIFICATE", der);
 
+    /// <summary>
+    /// True when <paramref name="issuer"/>'s subject is this certificate's issuer name (RFC 5280 comparison) and its
+    /// public key verifies this certificate's signature. Uses the cached parsed keys: cheap to call repeatedly.
+    /// </summary>
+    public bool IsSignedBy(Certificate issuer) =>
+        DistinguishedNames.AreEqual(Bc.IssuerDN, issuer.Bc.SubjectDN) && SignatureVerifiesWith(issuer.PublicKey);
+
     /// <summary>True when this certificate carries the given public key.</summary>
     public bool HasPublicKeyOf(KeyPair key) => key.SamePublicKey(PublicKey);
 
