@@ -1,24 +1,36 @@
+using System.Collections.Concurrent;
 using ImpClusterSim.Pki;
+using Org.BouncyCastle.Crypto;
 
 namespace ImpClusterSim.Domain.Certificates;
 
 /// <summary>
 /// Adapter for what Pki does not expose: "did this certificate sign that one" (issuer name and signature), for the
 /// guide's "specify which previously uploaded certificate signed it". Uses BouncyCastle on the DER bytes.
+/// Verdicts are cached by the pair's SHA-256 fingerprints (a pure function of the two certificates), because parsing
+/// an RSA public key validates its modulus, which costs milliseconds.
 /// </summary>
 internal static class SignatureCheck
 {
+    private static readonly ConcurrentDictionary<(string Child, string Signer), bool> Verdicts = new();
+    private static readonly ConcurrentDictionary<string, AsymmetricKeyParameter> PublicKeys = new();
+
     public static bool IsSignedBy(Certificate child, Certificate signer)
     {
         if (!string.Equals(child.Issuer, signer.Subject, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
+        return Verdicts.GetOrAdd((child.Sha256Fingerprint, signer.Sha256Fingerprint), _ => Verifies(child, signer));
+    }
+
+    private static bool Verifies(Certificate child, Certificate signer)
+    {
         try
         {
-            var parsedChild = new Org.BouncyCastle.X509.X509Certificate(child.GetDer());
-            var parsedSigner = new Org.BouncyCastle.X509.X509Certificate(signer.GetDer());
-            parsedChild.Verify(parsedSigner.GetPublicKey());
+            var key = PublicKeys.GetOrAdd(signer.Sha256Fingerprint,
+                _ => new Org.BouncyCastle.X509.X509Certificate(signer.GetDer()).GetPublicKey());
+            new Org.BouncyCastle.X509.X509Certificate(child.GetDer()).Verify(key);
             return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
