@@ -14,6 +14,8 @@ public sealed class Certificate : IEquatable<Certificate>
 {
     private readonly byte[] der;
     private readonly Lazy<AsymmetricKeyParameter> publicKey;
+    private readonly Lazy<bool> selfSigned;
+    private readonly Lazy<IReadOnlyList<string>> dnsNames;
 
     internal Certificate(X509Certificate certificate, AsymmetricKeyParameter? knownPublicKey = null, bool madeHere = false)
     {
@@ -22,6 +24,8 @@ public sealed class Certificate : IEquatable<Certificate>
         MadeHere = madeHere;
         publicKey = new Lazy<AsymmetricKeyParameter>(() => knownPublicKey
             ?? (madeHere ? RsaPrimalityTests.SkippedFor(certificate.GetPublicKey) : certificate.GetPublicKey()));
+        selfSigned = new Lazy<bool>(() => IsSelfIssued && SignatureVerifiesWith(PublicKey));
+        dnsNames = new Lazy<IReadOnlyList<string>>(() => ExtensionReader.DnsNames(certificate));
         Subject = DistinguishedNames.Format(certificate.SubjectDN);
         Issuer = DistinguishedNames.Format(certificate.IssuerDN);
         Sha256Fingerprint = string.Join(':', SHA256.HashData(der).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
@@ -87,10 +91,10 @@ public sealed class Certificate : IEquatable<Certificate>
     public bool IsSelfIssued => DistinguishedNames.AreEqual(Bc.SubjectDN, Bc.IssuerDN);
 
     /// <summary>Self-issued and the signature verifies with its own key.</summary>
-    public bool IsSelfSigned => IsSelfIssued && SignatureVerifiesWith(PublicKey);
+    public bool IsSelfSigned => selfSigned.Value;
 
     /// <summary>The dNSName entries of the subject alternative name extension, in order.</summary>
-    public IReadOnlyList<string> DnsNames => ExtensionReader.DnsNames(Bc);
+    public IReadOnlyList<string> DnsNames => dnsNames.Value;
 
     /// <summary>Key usage names ("Digital Signature", "Key Encipherment", ...); empty when the extension is absent.</summary>
     public IReadOnlyList<string> KeyUsages => ExtensionReader.KeyUsageNames(Bc);
