@@ -46,13 +46,13 @@ public sealed record ClusterTrustLog
     {
         var next = RecordedFromOrigin.GetValueOrDefault(PublisherNode);
         var requests = TrustEvents(result.Events).Select(e => new TrustChangeRequest(PublisherNode, ++next, e)).ToArray();
-        var append = Append(requests);
-        return append;
+        return Append(requests);
     }
 
     /// <summary>
-    /// Accepts changes forwarded by a subscriber: records those not yet recorded (by origin sequence), applies them to
-    /// the publisher's own certificates, and says up to which origin sequence the subscriber may drop its outbox.
+    /// Accepts changes forwarded by one subscriber (its outbox): records those not yet recorded (by origin sequence),
+    /// applies them to the publisher's own certificates, and says up to which origin sequence the subscriber may drop
+    /// its outbox.
     /// </summary>
     public ForwardAccepted AcceptForwarded(NodeCertificates publisher, IEnumerable<TrustChangeRequest> requests)
     {

@@ -20,7 +20,8 @@ public static class TlsConnectionCheck
                 : "the server is in FIPS mode and the client is not"));
         }
         var options = new ValidationOptions(attempt.ClientClock) { Fips = attempt.ClientFips, RequireServerAuth = true };
-        var result = ChainValidator.Validate(attempt.ServerLeaf, attempt.ServerIntermediates, attempt.ClientTrust, options);
+        var result = ChainValidator.Validate(attempt.ServerLeaf,
+            attempt.ServerIntermediates.IsDefault ? [] : attempt.ServerIntermediates, attempt.ClientTrust, options);
         foreach (var reason in result.Reasons)
         {
             failures.Add(new TlsFailure(Classify(reason), reason));
