@@ -1,6 +1,8 @@
 using ImpClusterSim.Domain.Services;
 using ImpClusterSim.Domain.Topology;
+using System.Globalization;
 using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Pki;
 
 namespace ImpClusterSim.Simulation;
 
@@ -15,14 +17,18 @@ public static class PlatformDeployment
     public static SimulationRun CreateRun(Deployment topology, ulong seed, Stream? trace = null) =>
         new(new RunOptions { Seed = seed, ClusterOfNode = ClusterOfNode(topology), TraceOutput = trace });
 
-    public static void AddTo(SimulationRun run, Deployment topology, ServiceCatalogue? catalogue = null, ServiceWorkers? workers = null)
+    public static void AddTo(SimulationRun run, Deployment topology, ServiceCatalogue? catalogue = null, ServiceWorkers? workers = null,
+        RuntimeTimings? timings = null)
     {
         catalogue ??= ServiceCatalogue.Default;
         workers ??= new ServiceWorkers();
+        timings ??= new RuntimeTimings();
+        // Every node's keys and certificates derive from the run's seed and the node's names (docs/pki.md).
+        var certificates = new NodeCertificateFactory("run-" + run.Seed.ToString(CultureInfo.InvariantCulture), KeyPool.Shared);
         var clusterOf = ClusterOfNode(topology);
         foreach (var node in topology.Nodes)
         {
-            var setup = new NodeSetup(node, topology, catalogue);
+            var setup = new NodeSetup(node, topology, catalogue, certificates, timings);
             run.AddNode(node.Name, clusterOf[node.Name], context => NodePlatform.Props(context, setup, workers));
         }
     }

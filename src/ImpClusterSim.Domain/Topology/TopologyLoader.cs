@@ -12,11 +12,11 @@ namespace ImpClusterSim.Domain.Topology;
 public static class TopologyLoader
 {
     /// <summary>Names of the embedded topologies (copies of configs/topologies/*.yaml).</summary>
-    public static readonly ImmutableArray<string> EmbeddedNames = ["default", "two-clusters"];
+    public static readonly ImmutableArray<string> EmbeddedNames = ["default", "two-clusters", "lab"];
 
     public static Deployment LoadDefault() => LoadEmbedded("default");
 
-    /// <summary>Loads an embedded topology by name ("default", "two-clusters").</summary>
+    /// <summary>Loads an embedded topology by name ("default", "two-clusters", "lab").</summary>
     public static Deployment LoadEmbedded(string name)
     {
         var resource = $"ImpClusterSim.Domain.Topology.{name}.yaml";

@@ -24,3 +24,17 @@ public sealed record UploadLoginBanner(string FileName, ImmutableArray<byte> Con
 public sealed record OpenLoginPage(LoginInterface Interface, LoginPhase Phase, IActorRef ReplyTo);
 
 public sealed record LoginPage(string Node, LoginInterface Interface, LoginPhase Phase, string? Banner);
+
+/// <summary>
+/// Security &gt; Certificate Management (upload a trust certificate or chain, upload a CA-signed certificate, generate a
+/// CSR, regenerate, download, delete). The reply is an <see cref="AdminReply"/>; a download's PEM is its message.
+/// </summary>
+public sealed record CertificateOperation(Domain.Certificates.CertificateCommand Command, IActorRef ReplyTo) : AdminOperation(ReplyTo)
+{
+    public override string MenuPath => "OS Administration > Security > Certificate Management";
+}
+
+/// <summary>Asks for the node's certificates and trust stores as they are now; the reply is a <see cref="CertificatesSnapshot"/>.</summary>
+public sealed record QueryCertificates(IActorRef ReplyTo);
+
+public sealed record CertificatesSnapshot(string Node, Domain.Certificates.NodeCertificates Certificates);

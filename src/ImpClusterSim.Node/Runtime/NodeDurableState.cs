@@ -1,14 +1,26 @@
 using ImpClusterSim.Domain.Banner;
+using ImpClusterSim.Domain.Certificates;
+using ImpClusterSim.Domain.Replication;
 
 namespace ImpClusterSim.Node.Runtime;
 
 /// <summary>
-/// What a node keeps on its disk: everything an administrator configured on it. Written whole after each accepted
-/// change (one atomic put), so a crash finds either the state before a change or the state after it.
+/// What a node keeps on its disk: everything an administrator configured on it, its certificates and trust stores,
+/// its place in the cluster's replication (and, on a publisher, the cluster's trust database). Written whole after
+/// each accepted change (one atomic put), so a crash finds either the state before a change or the state after it.
 /// </summary>
-public sealed record NodeDurableState(NodeBanner Banner)
+public sealed record NodeDurableState(
+    NodeBanner Banner,
+    NodeCertificates Certificates,
+    ReplicaProgress Replica,
+    ClusterTrustLog? TrustLog)
 {
     public const string DiskKey = "platform/state";
 
-    public static NodeDurableState Installed(string node) => new(NodeBanner.None(node));
+    /// <summary>A node as installed: self-signed certificates, empty trust stores, no banner.</summary>
+    public static NodeDurableState Installed(NodeSetup setup, DateTime at) => new(
+        NodeBanner.None(setup.Name),
+        NodeCertificates.Install(setup.Node, setup.CertificateFactory, at, hostedDomains: setup.HostedDomains),
+        ReplicaProgress.Start(setup.Name),
+        setup.IsPublisher ? ClusterTrustLog.Empty(setup.Node.Cluster, setup.Name) : null);
 }

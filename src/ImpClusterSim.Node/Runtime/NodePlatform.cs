@@ -11,7 +11,7 @@ namespace ImpClusterSim.Node.Runtime;
 /// CLI. The rules live in the Domain (<see cref="NodeServices"/>, <see cref="CliParser"/>); this actor only applies
 /// them, keeps timers and sends what they decide.
 /// </summary>
-public sealed class NodePlatform : ReceiveActor, IWithTimers
+public sealed partial class NodePlatform : ReceiveActor, IWithTimers
 {
     public const string Name = "platform";
 
@@ -19,6 +19,7 @@ public sealed class NodePlatform : ReceiveActor, IWithTimers
     private readonly NodeSetup _setup;
     private readonly ServiceWorkers _workers;
     private readonly IRandomSource _durations;
+    private readonly IRandomSource _replicationRandom;
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
     private readonly string _path;
     private NodeServices _services;
@@ -32,11 +33,22 @@ public sealed class NodePlatform : ReceiveActor, IWithTimers
         _setup = setup;
         _workers = workers;
         _durations = node.Random("service-durations");
+        _replicationRandom = node.Random("replication");
         _path = Self.Path.ToStringWithoutAddress();
         _services = NodeServices.Create(setup.Catalogue, setup.Node, started: false);
-        _state = node.Disk.TryGet<NodeDurableState>(NodeDurableState.DiskKey, out var kept) ? kept : NodeDurableState.Installed(node.NodeName);
+        if (!node.Disk.TryGet(NodeDurableState.DiskKey, out _state!))
+        {
+            // First boot: the node is installed now, with self-signed certificates valid from its own clock.
+            _state = NodeDurableState.Installed(setup, node.Clock.Now.ToDateTime());
+            node.Disk.Put(NodeDurableState.DiskKey, _state);
+        }
 
+        Receive<NetworkEnvelope>(e => e.ToService == Replication.Service, OnReplication);
         Receive<NetworkEnvelope>(Route);
+        Receive<ReplicationPoll>(_ => OnReplicationPoll());
+        Receive<PushTo>(OnPushTo);
+        Receive<CertificateOperation>(OnCertificateOperation);
+        Receive<QueryCertificates>(q => q.ReplyTo.Tell(new CertificatesSnapshot(_node.NodeName, _state.Certificates)));
         Receive<ToService>(m =>
         {
             if (_running.TryGetValue(m.Service, out var worker)) worker.Forward(m.Message);
@@ -55,7 +67,11 @@ public sealed class NodePlatform : ReceiveActor, IWithTimers
         Receive<OpenLoginPage>(p => p.ReplyTo.Tell(new LoginPage(_node.NodeName, p.Interface, p.Phase, _state.Banner.ShownOn(p.Interface, p.Phase))));
     }
 
-    protected override void PreStart() => Apply(new BootNode());
+    protected override void PreStart()
+    {
+        Apply(new BootNode());
+        StartReplication();
+    }
 
     public static Props Props(NodeContext node, NodeSetup setup, ServiceWorkers workers) =>
         Akka.Actor.Props.Create(() => new NodePlatform(node, setup, workers));
@@ -98,7 +114,7 @@ public sealed class NodePlatform : ReceiveActor, IWithTimers
         if (changed.To == ServiceStatus.Started)
         {
             var definition = _services.Find(changed.Service)!;
-            var load = new ServiceLoad(definition, _setup);
+            var load = new ServiceLoad(definition, _setup, _state.Certificates);
             _running[changed.Service] = Context.ActorOf(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
         }
         else if (_running.Remove(changed.Service, out var worker))

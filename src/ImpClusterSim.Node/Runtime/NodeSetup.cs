@@ -1,10 +1,16 @@
 using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Pki;
 using ImpClusterSim.Domain.Topology;
 
 namespace ImpClusterSim.Node.Runtime;
 
 /// <summary>What a node is when it is installed: its place in the deployment and the catalogue of its services.</summary>
-public sealed record NodeSetup(NodeSpec Node, Deployment Deployment, ServiceCatalogue Catalogue)
+public sealed record NodeSetup(
+    NodeSpec Node,
+    Deployment Deployment,
+    ServiceCatalogue Catalogue,
+    NodeCertificateFactory CertificateFactory,
+    RuntimeTimings Timings)
 {
     public string Name => Node.Name;
 
@@ -14,6 +20,10 @@ public sealed record NodeSetup(NodeSpec Node, Deployment Deployment, ServiceCata
         ?? Deployment.CucmClusters.First(c => c.Nodes.Any(n => n.Name == Node.Name)).Publisher;
 
     public bool IsPublisher => Node.IsPublisher;
+
+    /// <summary>The IM&amp;P domains this node hosts (cup-xmpp-s2s carries them as SANs).</summary>
+    public IReadOnlyList<string> HostedDomains =>
+        Deployment.ImpClusterOf(Node.Name) is { } c ? [c.Domain] : [];
 
     /// <summary>The other nodes of this node's cluster.</summary>
     public IReadOnlyList<NodeSpec> ClusterPeers => Deployment.ClusterPeersOf(Node.Name).ToArray();

@@ -6,4 +6,4 @@ namespace ImpClusterSim.Node.Runtime;
 /// What a service reads when it starts (its certificate, trust stores, settings): a snapshot handed to the service's
 /// actor at creation. A change made later reaches the service only when it starts again, as on the real platform.
 /// </summary>
-public sealed record ServiceLoad(ServiceDefinition Definition, NodeSetup Setup, object? Snapshot = null);
+public sealed record ServiceLoad(ServiceDefinition Definition, NodeSetup Setup, Domain.Certificates.NodeCertificates Certificates);
