@@ -156,4 +156,16 @@ public sealed class ChainValidatorTests
         Assert.False(result.IsValid);
         Assert.Contains(result.Reasons, r => r.Contains("is not a CA", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validity_is_compared_to_the_second_like_OpenSSL()
+    {
+        var leaf = TestPki.Leaf(Intermediate, "second.example.com").Certificate;
+        var options = (DateTime at) => new ValidationOptions(at);
+
+        Assert.True(ChainValidator.Validate(leaf, [Intermediate.Certificate], [Root.Certificate], options(leaf.NotAfter.AddMilliseconds(999))).IsValid);
+        Assert.False(ChainValidator.Validate(leaf, [Intermediate.Certificate], [Root.Certificate], options(leaf.NotAfter.AddSeconds(1))).IsValid);
+        Assert.True(ChainValidator.Validate(leaf, [Intermediate.Certificate], [Root.Certificate], options(leaf.NotBefore)).IsValid);
+        Assert.False(ChainValidator.Validate(leaf, [Intermediate.Certificate], [Root.Certificate], options(leaf.NotBefore.AddMilliseconds(-1))).IsValid);
+    }
 }

@@ -79,7 +79,9 @@ internal static class PathChecks
 
     private static void Validity(Certificate certificate, DateTime at, List<string> reasons)
     {
+        // Certificate times have whole seconds; compare at that precision, as OpenSSL does (not to the millisecond).
         var time = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        time = time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
         if (time < certificate.NotBefore)
         {
             reasons.Add($"certificate '{certificate.Subject}' is not valid until {Format(certificate.NotBefore)}");
