@@ -12,7 +12,10 @@ public abstract record CertificateCommand;
 /// </summary>
 public sealed record UploadTrustCertificate(string Store, string Pem, string Description, string? SignedBy = null) : CertificateCommand;
 
-/// <summary>Upload a CA-signed certificate for a unit (tomcat, cup, cup-xmpp, cup-xmpp-s2s, CallManager).</summary>
+/// <summary>
+/// Upload a CA-signed certificate for a unit (tomcat, cup, cup-xmpp, cup-xmpp-s2s, CallManager). The GUI asks for a
+/// description; the certificate list shows "Certificate Signed by &lt;issuer CN&gt;" whatever it says (§3.2.11).
+/// </summary>
 public sealed record UploadSignedCertificate(string Unit, string Pem, string Description = "") : CertificateCommand;
 
 /// <summary>Generate a CSR for a unit; overwrites the unit's previous CSR (domain facts §3.2.9). Null algorithm: the unit's current one.</summary>

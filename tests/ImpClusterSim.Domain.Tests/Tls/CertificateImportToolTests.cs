@@ -104,4 +104,17 @@ public sealed class CertificateImportToolTests
 
         Assert.True(CertificateImportTool.Run(Install(ImpSpec), request).Verified);
     }
+
+    [Fact]
+    public void An_expired_peer_certificate_fails_verification_at_the_importing_nodes_clock()
+    {
+        var cucmCert = Install(Cucm("cucmpub")).OwnCertificate(CertificateUnit.CallManager)!.Certificate;
+        var request = Request(true, cucmCert) with { At = cucmCert.NotAfter.AddDays(1) };
+
+        var report = CertificateImportTool.Run(Install(ImpSpec), request);
+
+        Assert.Equal(CertificateImportTool.Failed, report.Verification);
+        Assert.Contains(report.Reasons, r => r.Contains("expired", StringComparison.Ordinal));
+        Assert.Empty(report.CertificatesToImport);
+    }
 }
