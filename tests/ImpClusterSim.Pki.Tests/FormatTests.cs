@@ -77,7 +77,7 @@ public sealed class FormatTests
 
         var error = Assert.Throws<PkiFormatException>(() => CertificateReader.Read(der, "leaf.der"));
 
-        Assert.StartsWith("leaf.der: not a certificate: DER decoding failed at offset 0:", error.Message, StringComparison.Ordinal);
+        Assert.Matches("^leaf.der: not a certificate: DER decoding failed at offset (1[0-9][0-9]): element of [0-9]+ bytes runs past the end", error.Message);
         Assert.Contains("runs past the end", error.Message, StringComparison.Ordinal);
     }
 

@@ -67,7 +67,9 @@ internal static class DerChecker
         }
         if ((long)position + length > limit)
         {
-            return At(offset, $"element of {length} bytes runs past the end of its container ({limit - position} bytes left)");
+            var here = At(offset, $"element of {length} bytes runs past the end of its container ({limit - position} bytes left)");
+            // A truncated constructed element: report the deepest element that the cut goes through.
+            return (tag & 0x20) != 0 ? DeepestCut(data, position, limit, depth) ?? here : here;
         }
         next = position + length;
         if ((tag & 0x20) != 0)
@@ -80,6 +82,19 @@ internal static class DerChecker
                 {
                     return error;
                 }
+            }
+        }
+        return null;
+    }
+
+    private static string? DeepestCut(ReadOnlySpan<byte> data, int position, int limit, int depth)
+    {
+        while (position < limit)
+        {
+            var error = Element(data, position, limit, depth + 1, out position);
+            if (error is not null)
+            {
+                return error;
             }
         }
         return null;
