@@ -24,6 +24,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
     private readonly string _path;
     private NodeServices _services;
     private NodeDurableState _state;
+    private readonly Domain.Time.SimInstant _startedAt;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -35,6 +36,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         _durations = node.Random("service-durations");
         _replicationRandom = node.Random("replication");
         _path = Self.Path.ToStringWithoutAddress();
+        _startedAt = node.Clock.Now;
         _services = NodeServices.Create(setup.Catalogue, setup.Node, started: false);
         if (!node.Disk.TryGet(NodeDurableState.DiskKey, out _state!))
         {
@@ -122,40 +124,6 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
             // Whatever the service was serving is interrupted: its actor and its volatile state are gone.
             Context.Stop(worker);
         }
-    }
-
-    private string Cli(string line)
-    {
-        var parsed = CliParser.Parse(line, _services.Definitions.Select(d => d.Name));
-        if (parsed.Command is null) return parsed.ErrorOutput!;
-        return parsed.Command switch
-        {
-            EmptyCommand or QuitCommand => "",
-            ServiceListCommand => ServiceOutput.List(_services.States, _setup.IsPublisher),
-            ServiceControlCommand c => ServiceControlCli(c),
-            _ => CliText.ExecutedUnsuccessfully,
-        };
-    }
-
-    private string ServiceControlCli(ServiceControlCommand c)
-    {
-        ServiceCommand command = c.Action switch
-        {
-            ServiceAction.Start => new StartService(c.Service),
-            ServiceAction.Stop => new StopService(c.Service),
-            _ => new RestartService(c.Service),
-        };
-        var reply = Apply(command);
-        if (reply.Outcome != ServiceCommandOutcome.Accepted)
-            return ServiceOutput.NotAccepted(reply, _services.Find(c.Service) is null ? null : _services[c.Service]);
-        // The CLI waits for the service to settle; the transcript shows where it is heading.
-        var progress = c.Action switch
-        {
-            ServiceAction.Start => new[] { ServiceStatus.Starting, ServiceStatus.Started },
-            ServiceAction.Stop => [ServiceStatus.Stopping, ServiceStatus.Stopped],
-            _ => [ServiceStatus.Stopping, ServiceStatus.Starting, ServiceStatus.Started],
-        };
-        return ServiceOutput.Control(reply.Service, progress);
     }
 
     private static void Reply(IActorRef? to, object message) => to?.Tell(message);
