@@ -13,7 +13,7 @@ namespace ImpClusterSim.Pki;
 public sealed class Certificate : IEquatable<Certificate>
 {
     private readonly byte[] der;
-    private readonly Lazy<AsymmetricKeyParameter> publicKey;
+    private readonly Lazy<AsymmetricKeyParameter?> publicKey;
     private readonly Lazy<bool> selfSigned;
     private readonly Lazy<IReadOnlyList<string>> dnsNames;
 
@@ -22,8 +22,7 @@ public sealed class Certificate : IEquatable<Certificate>
         Bc = certificate;
         der = certificate.GetEncoded();
         MadeHere = madeHere;
-        publicKey = new Lazy<AsymmetricKeyParameter>(() => knownPublicKey
-            ?? (madeHere ? RsaPrimalityTests.SkippedFor(certificate.GetPublicKey) : certificate.GetPublicKey()));
+        publicKey = new Lazy<AsymmetricKeyParameter?>(() => knownPublicKey ?? ReadPublicKey(certificate, madeHere));
         selfSigned = new Lazy<bool>(() => IsSelfIssued && SignatureVerifiesWith(PublicKey));
         dnsNames = new Lazy<IReadOnlyList<string>>(() => ExtensionReader.DnsNames(certificate));
         Subject = DistinguishedNames.Format(certificate.SubjectDN);
@@ -37,7 +36,8 @@ public sealed class Certificate : IEquatable<Certificate>
     /// <summary>True when this library issued the certificate (its RSA key is parsed without primality tests).</summary>
     internal bool MadeHere { get; }
 
-    internal AsymmetricKeyParameter PublicKey => publicKey.Value;
+    /// <summary>The parsed public key; null when it cannot be parsed (an unsupported or malformed key).</summary>
+    internal AsymmetricKeyParameter? PublicKey => publicKey.Value;
 
     /// <summary>The subject DN as text, e.g. "CN=imp1.example.com,OU=IM and Presence".</summary>
     public string Subject { get; }
@@ -135,7 +135,7 @@ public sealed class Certificate : IEquatable<Certificate>
         DistinguishedNames.AreEqual(Bc.IssuerDN, issuer.Bc.SubjectDN) && SignatureVerifiesWith(issuer.PublicKey);
 
     /// <summary>True when this certificate carries the given public key.</summary>
-    public bool HasPublicKeyOf(KeyPair key) => key.SamePublicKey(PublicKey);
+    public bool HasPublicKeyOf(KeyPair key) => PublicKey is { } mine && key.SamePublicKey(mine);
 
     public bool Equals(Certificate? other) => other is not null && der.AsSpan().SequenceEqual(other.der);
 
@@ -145,8 +145,12 @@ public sealed class Certificate : IEquatable<Certificate>
 
     public override string ToString() => $"'{Subject}' (serial {SerialNumberHex})";
 
-    internal bool SignatureVerifiesWith(AsymmetricKeyParameter key)
+    internal bool SignatureVerifiesWith(AsymmetricKeyParameter? key)
     {
+        if (key is null)
+        {
+            return false;
+        }
         try
         {
             Bc.Verify(key);
@@ -156,6 +160,18 @@ public sealed class Certificate : IEquatable<Certificate>
         {
             // Any failure (bad signature, key of the wrong type, malformed parameters) means "does not verify".
             return false;
+        }
+    }
+
+    private static AsymmetricKeyParameter? ReadPublicKey(X509Certificate certificate, bool madeHere)
+    {
+        try
+        {
+            return madeHere ? RsaPrimalityTests.SkippedFor(certificate.GetPublicKey) : certificate.GetPublicKey();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
         }
     }
 }

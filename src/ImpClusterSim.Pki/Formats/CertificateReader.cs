@@ -97,7 +97,13 @@ public static class CertificateReader
             }
             var structure = X509CertificateStructure.GetInstance(sequence);
             var certificate = new Certificate(new X509Certificate(structure));
+            // Parse the extensions the library reads later now, so malformed ones are reported here and not
+            // thrown from a validation.
             _ = certificate.Bc.GetKeyUsage();
+            _ = certificate.DnsNames;
+            _ = certificate.ExtendedKeyUsages;
+            _ = certificate.Extensions;
+            _ = certificate.PathLengthConstraint;
             return certificate;
         }
         catch (PkiFormatException)

@@ -47,7 +47,11 @@ internal static class PathChecks
                 {
                     reasons.Add($"the issuer name of '{certificate.Subject}' does not match the subject of '{issuer.Subject}'");
                 }
-                if (!certificate.SignatureVerifiesWith(keys[k - 1]))
+                if (keys[k - 1] is null)
+                {
+                    reasons.Add($"the public key of '{issuer.Subject}' cannot be read ({issuer.KeyDescription}), so the signature of '{certificate.Subject}' cannot be checked");
+                }
+                else if (!certificate.SignatureVerifiesWith(keys[k - 1]))
                 {
                     reasons.Add($"the signature of '{certificate.Subject}' does not verify with the key of '{issuer.Subject}'");
                 }
@@ -161,9 +165,9 @@ internal static class PathChecks
     }
 
     /// <summary>Public keys along the path; a DSA key without parameters inherits its issuer's (RFC 5280 §6.1.4 (f)).</summary>
-    private static AsymmetricKeyParameter[] EffectiveKeys(Certificate[] path)
+    private static AsymmetricKeyParameter?[] EffectiveKeys(Certificate[] path)
     {
-        var keys = new AsymmetricKeyParameter[path.Length];
+        var keys = new AsymmetricKeyParameter?[path.Length];
         for (var i = 0; i < path.Length; i++)
         {
             var key = path[i].PublicKey;
