@@ -14,6 +14,7 @@ namespace ImpClusterSim.Domain.Fips;
 public sealed record FipsNodeState(FipsMode Mode, NodeRunState Run, SelfTestFault Fault, bool RegenerationPending)
 {
     public const string NotAvailableRebooting = "The node is rebooting; try again when it is up.";
+    public const string NotAvailableHalted = "The node has halted; restart it (or recover it) first.";
     public const string SelfTestsFailed = "FIPS 140-2 startup self-tests failed: IM and Presence Service halted.";
     public const string RecoveryNotNeeded = "The node is not halted by a persistent self-test failure: recovery not needed.";
 
@@ -39,7 +40,7 @@ public sealed record FipsNodeState(FipsMode Mode, NodeRunState Run, SelfTestFaul
     {
         if (Run != NodeRunState.Running)
         {
-            return Same(NotAvailableRebooting);
+            return Same(NotAvailable);
         }
         return action switch
         {
@@ -54,7 +55,7 @@ public sealed record FipsNodeState(FipsMode Mode, NodeRunState Run, SelfTestFaul
     {
         if (Run != NodeRunState.Running)
         {
-            return Same(NotAvailableRebooting);
+            return Same(NotAvailable);
         }
         var target = action switch
         {
@@ -103,6 +104,8 @@ public sealed record FipsNodeState(FipsMode Mode, NodeRunState Run, SelfTestFaul
     private FipsTransition Recover() => Run == NodeRunState.Halted && Fault == SelfTestFault.Persistent
         ? new FipsTransition(this with { Run = NodeRunState.Rebooting, Fault = SelfTestFault.None }, [new RebootNode()], "")
         : Same(RecoveryNotNeeded);
+
+    private string NotAvailable => Run == NodeRunState.Halted ? NotAvailableHalted : NotAvailableRebooting;
 
     private FipsTransition Same(string output) => new(this, [], output);
 }

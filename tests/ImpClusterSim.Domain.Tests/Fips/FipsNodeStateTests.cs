@@ -139,4 +139,12 @@ public sealed class FipsNodeStateTests
         Assert.Same(rebooting, attempt.State);
         Assert.Empty(attempt.Effects);
     }
+
+    [Fact]
+    public void A_halted_node_has_no_CLI_until_it_is_restarted()
+    {
+        var halted = EnabledAndRebooting().Apply(new BootCompleted(SelfTestFault.Transient)).State;
+
+        Assert.Equal(FipsNodeState.NotAvailableHalted, halted.Apply(new FipsRequested(FipsAction.Status)).Output);
+    }
 }

@@ -39,6 +39,9 @@ internal sealed class IcsaWorld
 
     public List<IcsaEffect> Effects { get; } = [];
 
+    /// <summary>A snapshot of the peer's status each time a sync completes, after its imports are applied.</summary>
+    public List<SecureStatusSnapshot> Snapshots { get; } = [];
+
     public Side this[string cluster] => Sides[cluster];
 
     public sealed class Side(string cluster, NodeSpec publisher, InterclusterSyncAgent agent, Certificate tomcat)
@@ -80,6 +83,10 @@ internal sealed class IcsaWorld
         foreach (var effect in result.Effects)
         {
             Carry(side, effect);
+        }
+        if (command is SyncCompleted completed && side.Agent.StateOf(completed.PeerAddress) is { } state)
+        {
+            Snapshots.Add(SecureStatusSnapshot.Of(side.Cluster, state, side.TomcatTrust, Now, side.Fips, completed.Attempt.HostName));
         }
         return result;
     }

@@ -109,6 +109,43 @@ public sealed class InterclusterSyncAgentTests
 
         Assert.True(world["imp-a"].TomcatTrust.Contains(root.Certificate));
         Assert.Contains(world.Exchanges, e => e.Import.Certificate.Equals(root.Certificate) && e.ToCluster == "imp-a" && e.At == world.Now);
+        Assert.Empty(SecureStatusInvariant.Check(world.Snapshots));
+        Assert.NotEmpty(world.Snapshots);
+    }
+
+    [Fact]
+    public void The_guides_CA_signed_Tomcat_procedure_keeps_the_other_cluster_secure_without_a_Tomcat_resync()
+    {
+        var world = new IcsaWorld().PeerBothWays();
+        var root = Root("B Root CA");
+        var b = world["imp-b"];
+
+        b.TomcatTrust = b.TomcatTrust.Upload(root.Certificate).Store;   // upload the root to tomcat-trust on B's publisher
+        world.Apply("imp-b", new AgentStarted());                       // restart the Cisco Intercluster Sync Agent
+        b.PresentedTomcat = [CaSignedTomcat(root, BPubFqdn)];           // upload the signed leaf, restart Cisco Tomcat
+        world.AdvanceTo(world.Now + TimeSpan.FromMinutes(31));
+
+        var state = world["imp-a"].Agent.StateOf(BPubFqdn)!;
+        Assert.Equal(PeerStatusKind.Secure, state.Status.Kind);
+        Assert.Equal(b.PresentedTomcat[0], state.KnownTomcatCertificate);
+        Assert.DoesNotContain(world.Effects, e => e is StartSync { ResyncTomcat: true });
+        Assert.Empty(SecureStatusInvariant.Check(world.Snapshots));
+    }
+
+    [Fact]
+    public void A_CA_signed_Tomcat_certificate_installed_before_its_CA_synced_puts_the_other_cluster_out_of_sync_until_the_resync()
+    {
+        var world = new IcsaWorld().PeerBothWays();
+        var root = Root("B Root CA");
+        world["imp-b"].PresentedTomcat = [CaSignedTomcat(root, BPubFqdn)];
+
+        world.AdvanceTo(world.Now + TimeSpan.FromMinutes(31));
+        var outOfSync = world["imp-a"].Agent.StateOf(BPubFqdn)!.Status;
+        world.Apply("imp-a", new ForceManualSync(BPubFqdn, true));
+
+        Assert.Equal(PeerStatusKind.OutOfSync, outOfSync.Kind);
+        Assert.Equal(PeerStatusKind.Secure, world["imp-a"].Agent.StateOf(BPubFqdn)!.Status.Kind);
+        Assert.Empty(SecureStatusInvariant.Check(world.Snapshots));
     }
 
     [Fact]
