@@ -38,3 +38,21 @@ public sealed record CertificateOperation(Domain.Certificates.CertificateCommand
 public sealed record QueryCertificates(IActorRef ReplyTo);
 
 public sealed record CertificatesSnapshot(string Node, Domain.Certificates.NodeCertificates Certificates);
+
+/// <summary>
+/// Cisco Unified CM IM and Presence Administration &gt; System &gt; Security: a change of the cluster's saved security
+/// settings (it takes effect on each node when the service that applies it restarts there).
+/// </summary>
+public sealed record SettingsOperation(Domain.Settings.SettingsEdit Edit, IActorRef ReplyTo) : AdminOperation(ReplyTo)
+{
+    public override string MenuPath => "Cisco Unified CM IM and Presence Administration > System > Security";
+}
+
+/// <summary>Asks for the saved settings, what the node's services use, and what is pending a restart.</summary>
+public sealed record QuerySettings(IActorRef ReplyTo);
+
+public sealed record SettingsSnapshot(
+    string Node,
+    Domain.Settings.SecuritySettings Saved,
+    Domain.Settings.NodeActiveSettings Active,
+    ImmutableArray<Domain.Settings.PendingSetting> Pending);

@@ -1,6 +1,7 @@
 using ImpClusterSim.Domain.Banner;
 using ImpClusterSim.Domain.Certificates;
 using ImpClusterSim.Domain.Replication;
+using ImpClusterSim.Domain.Settings;
 
 namespace ImpClusterSim.Node.Runtime;
 
@@ -13,7 +14,9 @@ public sealed record NodeDurableState(
     NodeBanner Banner,
     NodeCertificates Certificates,
     ReplicaProgress Replica,
-    ClusterTrustLog? TrustLog)
+    ClusterTrustLog? TrustLog,
+    SecuritySettings Settings,
+    long SettingsVersion)
 {
     public const string DiskKey = "platform/state";
 
@@ -22,5 +25,7 @@ public sealed record NodeDurableState(
         NodeBanner.None(setup.Name),
         NodeCertificates.Install(setup.Node, setup.CertificateFactory, at, hostedDomains: setup.HostedDomains),
         ReplicaProgress.Start(setup.Name),
-        setup.IsPublisher ? ClusterTrustLog.Empty(setup.Node.Cluster, setup.Name) : null);
+        setup.IsPublisher ? ClusterTrustLog.Empty(setup.Node.Cluster, setup.Name) : null,
+        SecuritySettings.Defaults(setup.HostedDomains.FirstOrDefault() ?? setup.Node.Fqdn),
+        0);
 }

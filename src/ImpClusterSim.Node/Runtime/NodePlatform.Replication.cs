@@ -51,6 +51,10 @@ public sealed partial class NodePlatform
             }
             case PullTrustChanges p when _state.TrustLog is { } log:
                 Send(e.FromNode, new TrustChanges([.. log.Since(p.After)], log.LastSequence));
+                Send(e.FromNode, new SettingsReplica(_state.SettingsVersion, _state.Settings));
+                break;
+            case SettingsReplica r when _state.TrustLog is null:
+                OnSettingsReplica(r);
                 break;
             case ReplicationAck a:
                 _replicaAcks[e.FromNode] = (a.LastApplied, _node.Clock.Now);
@@ -78,6 +82,7 @@ public sealed partial class NodePlatform
         if (_state.TrustLog is not { } log) return;
         var after = _replicaAcks.TryGetValue(push.Subscriber, out var ack) ? ack.Applied : 0;
         Send(push.Subscriber, new TrustChanges([.. log.Since(after)], log.LastSequence));
+        Send(push.Subscriber, new SettingsReplica(_state.SettingsVersion, _state.Settings));
     }
 
     private void ForwardOutbox()

@@ -36,6 +36,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         _durations = node.Random("service-durations");
         _replicationRandom = node.Random("replication");
         _path = Self.Path.ToStringWithoutAddress();
+        _active = Domain.Settings.NodeActiveSettings.Empty(node.NodeName);
         _startedAt = node.Clock.Now;
         _services = NodeServices.Create(setup.Catalogue, setup.Node, started: false);
         if (!node.Disk.TryGet(NodeDurableState.DiskKey, out _state!))
@@ -50,6 +51,8 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         Receive<ReplicationPoll>(_ => OnReplicationPoll());
         Receive<PushTo>(OnPushTo);
         Receive<CertificateOperation>(OnCertificateOperation);
+        Receive<SettingsOperation>(OnSettingsOperation);
+        Receive<QuerySettings>(q => q.ReplyTo.Tell(new SettingsSnapshot(_node.NodeName, _state.Settings, _active, _active.Pending(_state.Settings))));
         Receive<QueryCertificates>(q => q.ReplyTo.Tell(new CertificatesSnapshot(_node.NodeName, _state.Certificates)));
         Receive<ToService>(m =>
         {
@@ -115,6 +118,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         _node.Record(_path, "service-status", ("service", changed.Service), ("status", changed.To.ToString()));
         if (changed.To == ServiceStatus.Started)
         {
+            LoadSettings(changed.Service);
             var definition = _services.Find(changed.Service)!;
             var load = new ServiceLoad(definition, _setup, _state.Certificates);
             _running[changed.Service] = Context.ActorOf(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));

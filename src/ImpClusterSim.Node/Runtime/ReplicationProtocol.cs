@@ -26,3 +26,6 @@ public sealed record TrustChanges(ImmutableArray<TrustChange> Changes, long Publ
 
 /// <summary>Subscriber to publisher: I have applied up to this sequence.</summary>
 public sealed record ReplicationAck(long LastApplied);
+
+/// <summary>Publisher to subscriber: the cluster's saved security settings at a version (newer versions replace older).</summary>
+public sealed record SettingsReplica(long Version, Domain.Settings.SecuritySettings Settings);
