@@ -38,4 +38,20 @@ public sealed class PemExportTests
             Path.Combine(dir.Path, "imp2", "own", "tomcat.pem"));
         Assert.True(result.ExitCode == 0, result.Output);
     }
+
+    [Fact]
+    public void Exporting_the_same_node_twice_gives_identical_files()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        var node = new NodeIdentity("imp3.example.com", ["example.com"]);
+        var own = new NodeCertificateFactory("export-twice", KeyPool.Shared).CreateInstallationSet(node, CertificateUnit.ImAndPresenceUnits, TestPki.Now);
+        var trust = TrustStore.Empty("cup-xmpp-trust").Upload(TestPki.Root("Twice Root").Certificate).Store;
+
+        var a = PemExport.WriteNode(first.Path, "imp3", own, [trust]);
+        var b = PemExport.WriteNode(second.Path, "imp3", own, [trust]);
+
+        Assert.Equal(a.Select(p => Path.GetRelativePath(first.Path, p)), b.Select(p => Path.GetRelativePath(second.Path, p)));
+        Assert.All(a.Zip(b), pair => Assert.Equal(File.ReadAllBytes(pair.First), File.ReadAllBytes(pair.Second)));
+    }
 }

@@ -133,4 +133,16 @@ public sealed class TrustStoreTests
         Assert.True(result.IsValid, result.ToString());
         Assert.Equal(4, result.Path.Count);
     }
+
+    [Fact]
+    public void An_intermediate_signed_by_another_root_of_the_same_name_is_refused()
+    {
+        var impostorRoot = TestPki.Root("Store Root", KeyAlgorithm.EcP384);
+        var store = TrustStore.Empty("tomcat-trust").Upload(impostorRoot.Certificate).Store;
+
+        var upload = store.Upload(Intermediate1.Certificate);
+
+        Assert.Equal(TrustUploadOutcome.Refused, upload.Outcome);
+        Assert.Contains("no certificate named 'CN=Store Root' in tomcat-trust signs it", upload.Message, StringComparison.Ordinal);
+    }
 }

@@ -55,7 +55,10 @@ public sealed class TrustStore
         }
         if (certificate.IsCertificateAuthority && !certificate.IsSelfSigned && !HasIssuerOf(certificate))
         {
-            return Refused($"Upload of '{subject}' to {Name} refused: its issuer '{certificate.Issuer}' is not in {Name}. " +
+            var problem = EntriesByFileName.Values.Any(e => DistinguishedNames.AreEqual(e.Certificate.Bc.SubjectDN, certificate.Bc.IssuerDN))
+                ? $"no certificate named '{certificate.Issuer}' in {Name} signs it"
+                : $"its issuer '{certificate.Issuer}' is not in {Name}";
+            return Refused($"Upload of '{subject}' to {Name} refused: {problem}. " +
                 "Upload the CA chain in order: root > intermediate-1 > ... > intermediate-N.");
         }
         var sameName = EntriesByFileName.Values
