@@ -59,8 +59,21 @@ public sealed class ValidationErrorTests
     {
         var errors = Errors("name: t\nsteps:\n  - node: a\n   cli: b\n");
         var error = Assert.Single(errors);
-        Assert.StartsWith("s.yaml:4:", error);
+        Assert.StartsWith("s.yaml:4:4: YAML syntax error", error);
+    }
+
+    [Fact]
+    public void An_unclosed_flow_list_is_a_syntax_error_not_a_crash()
+    {
+        var error = Assert.Single(Errors("name: t\nsteps: [ { node: a\n"));
         Assert.Contains("YAML syntax error", error);
+        Assert.StartsWith("s.yaml:", error);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_error()
+    {
+        Assert.Equal(["s.yaml:1:1: the scenario file is empty; expected at least the keys 'name' and 'deployment'"], Errors(""));
     }
 
     [Fact]
