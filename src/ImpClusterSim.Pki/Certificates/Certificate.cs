@@ -13,6 +13,7 @@ namespace ImpClusterSim.Pki;
 public sealed class Certificate : IEquatable<Certificate>
 {
     private readonly byte[] der;
+    private readonly int hashCode;
     private readonly Lazy<AsymmetricKeyParameter?> publicKey;
     private readonly Lazy<bool> selfSigned;
     private readonly Lazy<IReadOnlyList<string>> dnsNames;
@@ -27,7 +28,9 @@ public sealed class Certificate : IEquatable<Certificate>
         dnsNames = new Lazy<IReadOnlyList<string>>(() => ExtensionReader.DnsNames(certificate));
         Subject = DistinguishedNames.Format(certificate.SubjectDN);
         Issuer = DistinguishedNames.Format(certificate.IssuerDN);
-        Sha256Fingerprint = string.Join(':', SHA256.HashData(der).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+        var sha256 = SHA256.HashData(der);
+        hashCode = BitConverter.ToInt32(sha256, 0);
+        Sha256Fingerprint = string.Join(':', sha256.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
         KeyDescription = PublicKeyDescription.Describe(certificate.SubjectPublicKeyInfo);
     }
 
@@ -137,11 +140,12 @@ public sealed class Certificate : IEquatable<Certificate>
     /// <summary>True when this certificate carries the given public key.</summary>
     public bool HasPublicKeyOf(KeyPair key) => PublicKey is { } mine && key.SamePublicKey(mine);
 
-    public bool Equals(Certificate? other) => other is not null && der.AsSpan().SequenceEqual(other.der);
+    public bool Equals(Certificate? other) =>
+        other is not null && (ReferenceEquals(this, other) || (hashCode == other.hashCode && der.AsSpan().SequenceEqual(other.der)));
 
     public override bool Equals(object? obj) => obj is Certificate other && Equals(other);
 
-    public override int GetHashCode() => BitConverter.ToInt32(SHA256.HashData(der), 0);
+    public override int GetHashCode() => hashCode;
 
     public override string ToString() => $"'{Subject}' (serial {SerialNumberHex})";
 
