@@ -25,7 +25,16 @@ public static class Pkits
 
     public static string PathOf(string name) => Path.Combine(Directory, "certs", name + ".crt");
 
-    public static Certificate Load(string name) => Loaded.GetOrAdd(name, n => CertificateReader.ReadFile(PathOf(n)).Single());
+    /// <summary>
+    /// Loads a PKITS certificate once per process. Its RSA key is parsed here without BouncyCastle's Miller-Rabin
+    /// tests (~24 ms per key), to keep the suite fast: the suite's keys are known-good test data.
+    /// </summary>
+    public static Certificate Load(string name) => Loaded.GetOrAdd(name, n =>
+    {
+        var certificate = CertificateReader.ReadFile(PathOf(n)).Single();
+        Org.BouncyCastle.Utilities.Properties.WithThreadProperty("Org.BouncyCastle.Rsa.MaxMRTests", "0", () => certificate.PublicKey);
+        return certificate;
+    });
 }
 
 public sealed record PkitsCase(string Id, string Title, IReadOnlyList<string> Certificates, bool ShouldValidate, DateTime? ValidationTime);
