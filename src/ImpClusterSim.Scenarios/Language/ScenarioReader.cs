@@ -93,6 +93,7 @@ internal sealed partial class ScenarioReader(string file, string text, string ba
     private YamlSequenceNode? List(YamlNode node, string key)
     {
         if (node is YamlSequenceNode seq) return seq;
+        if (node is YamlScalarNode { Value: null or "" }) return new YamlSequenceNode(); // 'steps:' with nothing yet
         Error(node, $"'{key}' must be a list, found {Describe(node)}");
         return null;
     }

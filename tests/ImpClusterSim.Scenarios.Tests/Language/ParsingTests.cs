@@ -86,4 +86,13 @@ public sealed class ParsingTests
         var s = Valid(Head + "expect:\n  - always: true\n    no-fips-mismatch-exchange:\n");
         Assert.Equal(new CheckWindow(CheckMode.Always, TimeSpan.Zero, TimeSpan.FromHours(24)), s.Expectations[0].When);
     }
+
+    [Fact]
+    public void Empty_sections_are_empty_lists()
+    {
+        var s = Valid(Head + "steps:\nfaults:\nexpect:\n");
+        Assert.Empty(s.Steps);
+        Assert.Empty(s.Faults);
+        Assert.Equal(2, s.Cas.Length);
+    }
 }
