@@ -24,14 +24,26 @@ public sealed class Operator
     /// Sends the message made by <paramref name="make"/> (given the reply address) to <paramref name="node"/>'s top actor
     /// and returns its reply of type <typeparamref name="T"/>; null when the node is down or gave no such reply.
     /// </summary>
-    public T? Request<T>(string node, Func<IActorRef, object> make) where T : class
+    public T? Request<T>(string node, Func<IActorRef, object> make) where T : class => Request<T>(node, make, TimeSpan.Zero);
+
+    /// <summary>
+    /// As <see cref="Request{T}(string, Func{IActorRef, object})"/>, but an answer may take virtual time (a page that
+    /// waits for the network): the run advances, timer by timer, until the reply comes or <paramref name="within"/> has
+    /// passed. Virtual time stays where the reply arrived.
+    /// </summary>
+    public T? Request<T>(string node, Func<IActorRef, object> make, TimeSpan within) where T : class
     {
         _replies.Clear();
         if (!_run[node].Tell(make(_inbox))) return null;
+        var deadline = _run.Now + within;
         _run.Kernel.RunUntilQuiescent();
-        while (_replies.TryDequeue(out var reply))
-            if (reply is T t) return t;
-        return null;
+        while (true)
+        {
+            while (_replies.TryDequeue(out var reply))
+                if (reply is T t) return t;
+            if (!_run.Kernel.Clock.FireNext(deadline)) return null;
+            _run.Kernel.RunUntilQuiescent();
+        }
     }
 
     internal void Shutdown() => _system.Terminate();

@@ -21,7 +21,7 @@ public static class PlatformDeployment
         RuntimeTimings? timings = null)
     {
         catalogue ??= ServiceCatalogue.Default;
-        workers ??= new ServiceWorkers();
+        workers ??= Node.Services.StandardServices.Workers();
         timings ??= new RuntimeTimings();
         // Every node's keys and certificates derive from the run's seed and the node's names (docs/pki.md).
         var certificates = new NodeCertificateFactory("run-" + run.Seed.ToString(CultureInfo.InvariantCulture), KeyPool.Shared);

@@ -56,3 +56,20 @@ public sealed record SettingsSnapshot(
     Domain.Settings.SecuritySettings Saved,
     Domain.Settings.NodeActiveSettings Active,
     ImmutableArray<Domain.Settings.PendingSetting> Pending);
+
+/// <summary>
+/// Cisco Unified CM IM and Presence Administration &gt; System &gt; Security &gt; Certificate Import Tool: choose a
+/// Certificate Trust Store, the peer's IP address, host name or FQDN and a port, Submit.
+/// </summary>
+public sealed record CertificateImportToolOperation(string TrustStore, string PeerHost, int Port, IActorRef ReplyTo) : AdminOperation(ReplyTo)
+{
+    public override string MenuPath => "Cisco Unified CM IM and Presence Administration > System > Security > Certificate Import Tool";
+}
+
+/// <summary>Cisco Unified CM Administration: a SIP trunk security profile or a SIP trunk to IM&amp;P (on a CUCM node).</summary>
+public sealed record CucmOperation(object Item, IActorRef ReplyTo) : AdminOperation(ReplyTo)
+{
+    public override string MenuPath => Item is SipTrunk
+        ? "Cisco Unified CM Administration > Device > Trunk"
+        : "Cisco Unified CM Administration > System > Security > SIP Trunk Security Profile";
+}

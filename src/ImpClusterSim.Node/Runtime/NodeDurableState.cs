@@ -16,7 +16,8 @@ public sealed record NodeDurableState(
     ReplicaProgress Replica,
     ClusterTrustLog? TrustLog,
     SecuritySettings Settings,
-    long SettingsVersion)
+    long SettingsVersion,
+    CucmConfiguration Cucm)
 {
     public const string DiskKey = "platform/state";
 
@@ -27,5 +28,6 @@ public sealed record NodeDurableState(
         ReplicaProgress.Start(setup.Name),
         setup.IsPublisher ? ClusterTrustLog.Empty(setup.Node.Cluster, setup.Name) : null,
         SecuritySettings.Defaults(setup.HostedDomains.FirstOrDefault() ?? setup.Node.Fqdn),
-        0);
+        0,
+        CucmConfiguration.Empty);
 }

@@ -21,6 +21,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
     private readonly IRandomSource _durations;
     private readonly IRandomSource _replicationRandom;
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServiceLoad> _loads = new(StringComparer.Ordinal);
     private readonly string _path;
     private NodeServices _services;
     private NodeDurableState _state;
@@ -47,7 +48,12 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         }
 
         Receive<NetworkEnvelope>(e => e.ToService == Replication.Service, OnReplication);
+        Receive<NetworkEnvelope>(e => e.Payload is TlsHello, OnTlsHello);
+        Receive<NetworkEnvelope>(e => e.Payload is TlsServerHello or ServiceUnavailable { Request: TlsHello } && _imports.ContainsKey(ConnectionOf(e.Payload)), OnImportAnswer);
         Receive<NetworkEnvelope>(Route);
+        Receive<ImportTimedOut>(OnImportTimedOut);
+        Receive<CertificateImportToolOperation>(OnCertificateImportTool);
+        Receive<CucmOperation>(OnCucmOperation);
         Receive<ReplicationPoll>(_ => OnReplicationPoll());
         Receive<PushTo>(OnPushTo);
         Receive<CertificateOperation>(OnCertificateOperation);
@@ -120,11 +126,13 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         {
             LoadSettings(changed.Service);
             var definition = _services.Find(changed.Service)!;
-            var load = new ServiceLoad(definition, _setup, _state.Certificates);
+            var load = new ServiceLoad(definition, _setup, _state, _active);
+            _loads[changed.Service] = load;
             _running[changed.Service] = Context.ActorOf(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
         }
         else if (_running.Remove(changed.Service, out var worker))
         {
+            _loads.Remove(changed.Service);
             // Whatever the service was serving is interrupted: its actor and its volatile state are gone.
             Context.Stop(worker);
         }

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace ImpClusterSim.Node.Runtime;
+
+/// <summary>
+/// Cisco Unified CM Administration's part of the exchange with IM&amp;P (the guide's prerequisites): SIP trunk security
+/// profiles and SIP trunks to IM&amp;P. Kept on the CUCM node where they are configured; Cisco CallManager loads them
+/// when it starts.
+/// </summary>
+public sealed record CucmConfiguration(
+    ImmutableSortedDictionary<string, SipTrunkSecurityProfile> Profiles,
+    ImmutableSortedDictionary<string, SipTrunk> Trunks)
+{
+    public static readonly CucmConfiguration Empty = new(
+        ImmutableSortedDictionary.Create<string, SipTrunkSecurityProfile>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, SipTrunk>(StringComparer.Ordinal));
+}
+
+/// <summary>System &gt; Security &gt; SIP Trunk Security Profile: transport TLS (or TCP) and the X.509 subject name expected from the peer.</summary>
+public sealed record SipTrunkSecurityProfile(string Name, bool Tls, string X509SubjectName);
+
+/// <summary>
+/// Device &gt; Trunk: a SIP trunk to IM&amp;P nodes (their FQDNs) with a security profile. Over TLS, the IM&amp;P
+/// certificate's subject CN must match the profile's X.509 subject name.
+/// </summary>
+public sealed record SipTrunk(string Name, string SecurityProfile, ImmutableArray<string> Destinations);
