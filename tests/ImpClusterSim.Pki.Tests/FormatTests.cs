@@ -127,6 +127,14 @@ public sealed class FormatTests
         Assert.Contains("cannot read the file", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_PEM_file_with_a_byte_order_mark_and_CRLF_line_ends_is_read()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.ASCII.GetBytes(Leaf.ToPem().Replace("\n", "\r\n", StringComparison.Ordinal))).ToArray();
+
+        Assert.Equal(Leaf, CertificateReader.Read(bytes).Single());
+    }
+
     private static byte[] Pkcs7(IEnumerable<Certificate> certificates)
     {
         var signedData = new SignedData(new DerSet(), new ContentInfo(CmsObjectIdentifiers.Data, null),

@@ -39,7 +39,7 @@ public static class CertificateReader
         {
             return ReadDer(data, source);
         }
-        return ReadPem(Encoding.UTF8.GetString(data), source);
+        return ReadPem(Encoding.UTF8.GetString(data).TrimStart('\uFEFF'), source);
     }
 
     public static IReadOnlyList<Certificate> ReadPem(string text, string source = "input")

@@ -21,13 +21,16 @@ internal static class PkiCli
 
     public static string CertificatePath(string name) => Path.Combine(PkitsDirectory, "certs", name + ".crt");
 
-    public static IReadOnlyList<(string Id, string[] Certificates, bool ShouldValidate)> PkitsCases()
+    /// <summary>The cases with their validation time (the case's own, else the suite's).</summary>
+    public static IReadOnlyList<(string Id, string[] Certificates, bool ShouldValidate, string At)> PkitsCases()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(PkitsDirectory, "cases.json")));
+        var suiteTime = document.RootElement.GetProperty("validation_time").GetString()!;
         return document.RootElement.GetProperty("cases").EnumerateArray()
             .Select(c => (c.GetProperty("id").GetString()!,
                 c.GetProperty("certs").EnumerateArray().Select(n => n.GetString()!).ToArray(),
-                c.GetProperty("should_validate").GetBoolean()))
+                c.GetProperty("should_validate").GetBoolean(),
+                c.TryGetProperty("validation_time", out var t) ? t.GetString()! : suiteTime))
             .ToArray();
     }
 
