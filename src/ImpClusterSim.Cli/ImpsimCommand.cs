@@ -1,7 +1,9 @@
 using System.CommandLine;
 using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
+using ImpClusterSim.Cli.Validate;
 
 namespace ImpClusterSim.Cli;
 
@@ -13,6 +15,8 @@ public static class ImpsimCommand
         var root = new RootCommand("ImpClusterSim: a deterministic simulator of Cisco IM and Presence 9.0(1) cluster security");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PkiCommand.Create());
         return root;
     }
 
