@@ -168,4 +168,36 @@ public sealed class ChainValidatorTests
         Assert.True(ChainValidator.Validate(leaf, [Intermediate.Certificate], [Root.Certificate], options(leaf.NotBefore)).IsValid);
         Assert.False(ChainValidator.Validate(leaf, [Intermediate.Certificate], [Root.Certificate], options(leaf.NotBefore.AddMilliseconds(-1))).IsValid);
     }
+
+    [Theory]
+    [InlineData(CertificateFault.Expired, ValidationFailureKind.Expired)]
+    [InlineData(CertificateFault.NotYetValid, ValidationFailureKind.NotYetValid)]
+    [InlineData(CertificateFault.WrongKeyUsage, ValidationFailureKind.ServerUsage)]
+    [InlineData(CertificateFault.WeakKey, ValidationFailureKind.Fips)]
+    [InlineData(CertificateFault.Sha1Signature, ValidationFailureKind.Fips)]
+    [InlineData(CertificateFault.WrongSan, ValidationFailureKind.NameMismatch)]
+    public void Each_fault_fails_with_its_kind(CertificateFault fault, ValidationFailureKind kind)
+    {
+        var host = $"kind-{fault}.example.com".ToLowerInvariant();
+        var leaf = TestPki.Leaf(Intermediate, host, fault: fault).Certificate;
+
+        var result = ChainValidator.Validate(leaf, [Intermediate.Certificate], [Root.Certificate],
+            new ValidationOptions(TestPki.Now) { HostName = host, RequireServerAuth = true, Fips = true });
+
+        Assert.False(result.IsValid);
+        Assert.True(result.HasFailure(kind), result.ToString());
+        Assert.Equal(result.Reasons, result.Failures.Select(f => f.Reason));
+    }
+
+    [Fact]
+    public void A_missing_issuer_and_a_bad_signature_have_their_kinds()
+    {
+        var leaf = TestPki.Leaf(Intermediate, "kinds.example.com").Certificate;
+        var tampered = leaf.GetDer();
+        tampered[^3] ^= 0x10;
+
+        Assert.True(ChainValidator.Validate(leaf, [], [Root.Certificate], TestPki.At(TestPki.Now)).HasFailure(ValidationFailureKind.Untrusted));
+        Assert.True(ChainValidator.Validate(CertificateReader.DecodeCertificate(tampered), [Intermediate.Certificate], [Root.Certificate], TestPki.At(TestPki.Now))
+            .HasFailure(ValidationFailureKind.Signature));
+    }
 }

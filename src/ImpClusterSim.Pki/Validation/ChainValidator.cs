@@ -34,15 +34,15 @@ public static class ChainValidator
         }
         if (search.Failed.Count > 0)
         {
-            var best = search.Failed.OrderBy(f => f.SignatureFailures).ThenBy(f => f.Reasons.Count).First();
-            return new ValidationResult(false, best.Reasons, best.Path);
+            var best = search.Failed.OrderBy(f => f.SignatureFailures).ThenBy(f => f.Failures.Count).First();
+            return new ValidationResult(false, best.Failures, best.Path);
         }
         var top = search.DeepestDeadEnd ?? [leaf];
         var last = top[^1];
         var reason = last.IsSelfIssued
             ? $"'{last.Subject}' is self-signed and not in the trust store"
             : $"no trusted certificate signs '{last.Subject}' (its issuer '{last.Issuer}' is not in the trust store)";
-        return new ValidationResult(false, [reason], top);
+        return new ValidationResult(false, [new ValidationFailure(ValidationFailureKind.Untrusted, reason)], top);
     }
 
     /// <summary>True when <paramref name="parent"/> may have issued <paramref name="child"/>: names chain, key ids agree.</summary>
@@ -61,7 +61,7 @@ public static class ChainValidator
     {
         public IReadOnlyList<Certificate>? Valid { get; private set; }
 
-        public List<(IReadOnlyList<Certificate> Path, IReadOnlyList<string> Reasons, int SignatureFailures)> Failed { get; } = [];
+        public List<(IReadOnlyList<Certificate> Path, IReadOnlyList<ValidationFailure> Failures, int SignatureFailures)> Failed { get; } = [];
 
         public IReadOnlyList<Certificate>? DeepestDeadEnd { get; private set; }
 
@@ -79,7 +79,7 @@ public static class ChainValidator
                     Valid = complete;
                     return;
                 }
-                Failed.Add((complete, reasons, reasons.Count(r => r.StartsWith("the signature of", StringComparison.Ordinal))));
+                Failed.Add((complete, reasons, reasons.Count(r => r.Kind == ValidationFailureKind.Signature)));
                 if (Failed.Count >= MaxCompletePaths)
                 {
                     return;

@@ -28,9 +28,9 @@ internal static class PathChecks
         "1.2.840.113549.1.1.4", // md5WithRSAEncryption
     };
 
-    public static IReadOnlyList<string> Check(IReadOnlyList<Certificate> leafFirst, ValidationOptions options)
+    public static IReadOnlyList<ValidationFailure> Check(IReadOnlyList<Certificate> leafFirst, ValidationOptions options)
     {
-        var reasons = new List<string>();
+        var reasons = new List<ValidationFailure>();
         var path = leafFirst.Reverse().ToArray(); // anchor first
         var n = path.Length - 1;
         var keys = EffectiveKeys(path);
@@ -45,19 +45,19 @@ internal static class PathChecks
                 var issuer = path[k - 1];
                 if (!DistinguishedNames.AreEqual(certificate.Bc.IssuerDN, issuer.Bc.SubjectDN))
                 {
-                    reasons.Add($"the issuer name of '{certificate.Subject}' does not match the subject of '{issuer.Subject}'");
+                    reasons.Add(new ValidationFailure(ValidationFailureKind.NameChaining, $"the issuer name of '{certificate.Subject}' does not match the subject of '{issuer.Subject}'"));
                 }
                 if (keys[k - 1] is null)
                 {
-                    reasons.Add($"the public key of '{issuer.Subject}' cannot be read ({issuer.KeyDescription}), so the signature of '{certificate.Subject}' cannot be checked");
+                    reasons.Add(new ValidationFailure(ValidationFailureKind.Signature, $"the public key of '{issuer.Subject}' cannot be read ({issuer.KeyDescription}), so the signature of '{certificate.Subject}' cannot be checked"));
                 }
                 else if (!certificate.SignatureVerifiesWith(keys[k - 1]))
                 {
-                    reasons.Add($"the signature of '{certificate.Subject}' does not verify with the key of '{issuer.Subject}'");
+                    reasons.Add(new ValidationFailure(ValidationFailureKind.Signature, $"the signature of '{certificate.Subject}' does not verify with the key of '{issuer.Subject}'"));
                 }
                 if (BrokenSignatures.Contains(certificate.SignatureAlgorithmOid))
                 {
-                    reasons.Add($"certificate '{certificate.Subject}' is signed with {certificate.SignatureAlgorithm}, which is not accepted");
+                    reasons.Add(new ValidationFailure(ValidationFailureKind.WeakAlgorithm, $"certificate '{certificate.Subject}' is signed with {certificate.SignatureAlgorithm}, which is not accepted"));
                 }
             }
             if (k < n)
@@ -66,7 +66,7 @@ internal static class PathChecks
             }
             if (options.Fips)
             {
-                reasons.AddRange(FipsPolicy.Evaluate(certificate));
+                reasons.AddRange(FipsPolicy.Evaluate(certificate).Select(r => new ValidationFailure(ValidationFailureKind.Fips, r)));
             }
         }
         var leaf = path[n];
@@ -76,27 +76,27 @@ internal static class PathChecks
         }
         if (options.HostName is { } host && HostNameMatcher.Check(leaf, host) is { } mismatch)
         {
-            reasons.Add(mismatch);
+            reasons.Add(new ValidationFailure(ValidationFailureKind.NameMismatch, mismatch));
         }
         return reasons;
     }
 
-    private static void Validity(Certificate certificate, DateTime at, List<string> reasons)
+    private static void Validity(Certificate certificate, DateTime at, List<ValidationFailure> reasons)
     {
         // Certificate times have whole seconds; compare at that precision, as OpenSSL does (not to the millisecond).
         var time = DateTime.SpecifyKind(at, DateTimeKind.Utc);
         time = time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
         if (time < certificate.NotBefore)
         {
-            reasons.Add($"certificate '{certificate.Subject}' is not valid until {Format(certificate.NotBefore)}");
+            reasons.Add(new ValidationFailure(ValidationFailureKind.NotYetValid, $"certificate '{certificate.Subject}' is not valid until {Format(certificate.NotBefore)}"));
         }
         else if (time > certificate.NotAfter)
         {
-            reasons.Add($"certificate '{certificate.Subject}' expired on {Format(certificate.NotAfter)}");
+            reasons.Add(new ValidationFailure(ValidationFailureKind.Expired, $"certificate '{certificate.Subject}' expired on {Format(certificate.NotAfter)}"));
         }
     }
 
-    private static void CriticalExtensions(Certificate certificate, List<string> reasons)
+    private static void CriticalExtensions(Certificate certificate, List<ValidationFailure> reasons)
     {
         var critical = certificate.Bc.GetCriticalExtensionOids();
         if (critical is null)
@@ -106,32 +106,32 @@ internal static class PathChecks
         foreach (var oid in critical.Where(o => !UnderstoodExtensions.Contains(o)).Order(StringComparer.Ordinal))
         {
             var name = ExtensionReader.ExtensionName(oid);
-            reasons.Add($"certificate '{certificate.Subject}' has an unsupported critical extension {(name == oid ? oid : $"{name} ({oid})")}");
+            reasons.Add(new ValidationFailure(ValidationFailureKind.CriticalExtension, $"certificate '{certificate.Subject}' has an unsupported critical extension {(name == oid ? oid : $"{name} ({oid})")}"));
         }
     }
 
-    private static void KeyStrength(Certificate certificate, ValidationOptions options, List<string> reasons)
+    private static void KeyStrength(Certificate certificate, ValidationOptions options, List<ValidationFailure> reasons)
     {
         if (certificate.KeyType == "RSA" && certificate.KeyBits < options.MinimumRsaBits)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                $"certificate '{certificate.Subject}' has a weak RSA key of {certificate.KeyBits} bits (minimum {options.MinimumRsaBits})"));
+            reasons.Add(new ValidationFailure(ValidationFailureKind.WeakAlgorithm, string.Create(CultureInfo.InvariantCulture,
+                $"certificate '{certificate.Subject}' has a weak RSA key of {certificate.KeyBits} bits (minimum {options.MinimumRsaBits})")));
         }
     }
 
     /// <summary>Checks on a certificate that signs the next one: CA status, keyCertSign, path length.</summary>
-    private static void Signer(Certificate[] path, int k, int n, List<string> reasons)
+    private static void Signer(Certificate[] path, int k, int n, List<ValidationFailure> reasons)
     {
         var certificate = path[k];
         var child = path[k + 1];
         var isVersion1Anchor = k == 0 && certificate.Version < 3 && certificate.IsSelfIssued;
         if (!certificate.IsCertificateAuthority && !isVersion1Anchor)
         {
-            reasons.Add($"certificate '{certificate.Subject}' is not a CA (basic constraints cA is false or absent) but signs '{child.Subject}'");
+            reasons.Add(new ValidationFailure(ValidationFailureKind.NotACertificateAuthority, $"certificate '{certificate.Subject}' is not a CA (basic constraints cA is false or absent) but signs '{child.Subject}'"));
         }
         if (certificate.Bc.GetKeyUsage() is { } usage && !usage[5])
         {
-            reasons.Add($"certificate '{certificate.Subject}' may not sign certificates (its key usage lacks Certificate Sign)");
+            reasons.Add(new ValidationFailure(ValidationFailureKind.NotACertificateAuthority, $"certificate '{certificate.Subject}' may not sign certificates (its key usage lacks Certificate Sign)"));
         }
         if (certificate.PathLengthConstraint is { } limit)
         {
@@ -145,22 +145,22 @@ internal static class PathChecks
             }
             if (following > limit)
             {
-                reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"the path length constraint of '{certificate.Subject}' ({limit}) is exceeded: {following} CA certificates follow it"));
+                reasons.Add(new ValidationFailure(ValidationFailureKind.PathLength, string.Create(CultureInfo.InvariantCulture,
+                    $"the path length constraint of '{certificate.Subject}' ({limit}) is exceeded: {following} CA certificates follow it")));
             }
         }
     }
 
-    private static void ServerUsage(Certificate leaf, List<string> reasons)
+    private static void ServerUsage(Certificate leaf, List<ValidationFailure> reasons)
     {
         var eku = ExtensionReader.ExtendedKeyUsageOids(leaf.Bc);
         if (eku.Count > 0 && !eku.Contains("1.3.6.1.5.5.7.3.1") && !eku.Contains("2.5.29.37.0"))
         {
-            reasons.Add($"certificate '{leaf.Subject}' is not for TLS servers (its extended key usage lacks TLS Web Server Authentication)");
+            reasons.Add(new ValidationFailure(ValidationFailureKind.ServerUsage, $"certificate '{leaf.Subject}' is not for TLS servers (its extended key usage lacks TLS Web Server Authentication)"));
         }
         if (leaf.Bc.GetKeyUsage() is { } usage && !usage[0] && !usage[2] && !usage[4])
         {
-            reasons.Add($"certificate '{leaf.Subject}' has a key usage that does not allow TLS (no Digital Signature, Key Encipherment or Key Agreement)");
+            reasons.Add(new ValidationFailure(ValidationFailureKind.ServerUsage, $"certificate '{leaf.Subject}' has a key usage that does not allow TLS (no Digital Signature, Key Encipherment or Key Agreement)"));
         }
     }
 
