@@ -73,3 +73,43 @@ public sealed record CucmOperation(object Item, IActorRef ReplyTo) : AdminOperat
         ? "Cisco Unified CM Administration > Device > Trunk"
         : "Cisco Unified CM Administration > System > Security > SIP Trunk Security Profile";
 }
+
+/// <summary>
+/// Cisco Unified CM IM and Presence Administration &gt; Presence &gt; Inter-Clustering (on the database publisher):
+/// add or delete a peer, Force Manual Sync (with or without "Also resync peer's Tomcat certificates").
+/// </summary>
+public sealed record InterclusterOperation(Domain.Intercluster.IcsaCommand Command, IActorRef ReplyTo) : AdminOperation(ReplyTo)
+{
+    public override string MenuPath => "Cisco Unified CM IM and Presence Administration > Presence > Inter-Clustering";
+}
+
+/// <summary>The Inter-cluster Peer Status panel as it shows now (it refreshes every 60 s); the reply is a <see cref="PeerStatusSnapshot"/>.</summary>
+public sealed record QueryPeerStatus(IActorRef ReplyTo);
+
+/// <summary>
+/// What the administrator sees (<see cref="Panel"/>, as of its last refresh) and what the agent knows now
+/// (<see cref="States"/>, for invariant checks).
+/// </summary>
+public sealed record PeerStatusSnapshot(
+    string Node,
+    Domain.Intercluster.PeerStatusPanel Panel,
+    ImmutableArray<Domain.Intercluster.PeerSyncState> States);
+
+/// <summary>Diagnostics &gt; System Troubleshooter; the reply is a <see cref="TroubleshooterReport"/>.</summary>
+public sealed record RunSystemTroubleshooter(IActorRef ReplyTo);
+
+public sealed record TroubleshooterReport(string Node, Domain.Intercluster.TroubleshooterTestResult InterClustering, string Text);
+
+/// <summary>The node's FIPS 140-2 state; the reply is a <see cref="FipsSnapshot"/>.</summary>
+public sealed record QueryFips(IActorRef ReplyTo);
+
+public sealed record FipsSnapshot(string Node, Domain.Fips.FipsNodeState State);
+
+/// <summary>
+/// A fault of the environment (not an administrator's action): the FIPS start-up self-tests of this node will fail at
+/// its next boot in FIPS mode, transiently (a restart fixes it) or persistently (only recovery does).
+/// </summary>
+public sealed record FipsSelfTestFault(bool Persistent);
+
+/// <summary>Recovery of a halted node (the recovery CD): the persistent self-test fault is cleared and the node boots.</summary>
+public sealed record RecoverNode(IActorRef ReplyTo);

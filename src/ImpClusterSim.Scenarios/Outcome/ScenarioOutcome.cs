@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Node.Ports;
+
+namespace ImpClusterSim.Scenarios.Outcome;
+
+/// <summary>
+/// Everything a played scenario leaves for people and tools: the figures, the checks with their outcome, the fault
+/// windows and the trace events (the report's timeline plot is drawn from them).
+/// </summary>
+public sealed record ScenarioOutcome(
+    string Scenario,
+    string? GuideSection,
+    ulong Seed,
+    SimInstant Start,
+    TimeSpan VirtualDuration,
+    double WallSeconds,
+    int Nodes,
+    long MessagesDelivered,
+    long MessagesDropped,
+    string TraceHash,
+    string Replay,
+    ImmutableArray<CheckOutcome> Checks,
+    ImmutableArray<FaultWindow> Faults,
+    ImmutableArray<TraceEvent> Events)
+{
+    public bool Passed => Checks.Where(c => c.Kind == CheckKind.Expectation).All(c => c.Passed);
+}
+
+/// <summary>An expectation (must hold: the run fails otherwise) or a named timing assumption (reported by name).</summary>
+public enum CheckKind
+{
+    Expectation,
+    Assumption,
+}
+
+/// <summary>
+/// One check and how it ended: passed or not, when that was decided (virtual time), and a sentence that says why,
+/// with where it is written in the scenario file.
+/// </summary>
+public sealed record CheckOutcome(
+    string Name,
+    CheckKind Kind,
+    bool Passed,
+    SimInstant? DecidedAt,
+    string Detail,
+    string File,
+    int Line,
+    int Column);
+
+/// <summary>A fault's window in virtual time (Until null: it lasted to the end of the run or was instantaneous).</summary>
+public sealed record FaultWindow(string Label, string Kind, SimInstant From, SimInstant? Until);
