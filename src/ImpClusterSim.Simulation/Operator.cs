@@ -46,7 +46,22 @@ public sealed class Operator
         }
     }
 
+    /// <summary>
+    /// Sends an operation whose answer may come later in virtual time (or never, if the node goes down): each reply is
+    /// handed to <paramref name="onReply"/> on the loop thread when it arrives. Returns false if the node is down.
+    /// </summary>
+    public bool Send(string node, Func<IActorRef, object> make, Action<object> onReply)
+    {
+        var replyTo = _system.ActorOf(Props.Create(() => new Callback(onReply)));
+        return _run[node].Tell(make(replyTo));
+    }
+
     internal void Shutdown() => _system.Terminate();
+
+    private sealed class Callback : ReceiveActor
+    {
+        public Callback(Action<object> onReply) => ReceiveAny(onReply);
+    }
 
     private sealed class Inbox : ReceiveActor
     {
