@@ -85,7 +85,17 @@ public sealed class CertificateRequest
         }
     }
 
-    public bool HasPublicKeyOf(KeyPair key) => key.SamePublicKey(PublicKey);
+    public bool HasPublicKeyOf(KeyPair key)
+    {
+        try
+        {
+            return key.SamePublicKey(PublicKey);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false; // a foreign CSR whose key cannot be parsed carries no key of ours
+        }
+    }
 
     public byte[] GetDer() => (byte[])der.Clone();
 

@@ -1,5 +1,4 @@
 using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.X509;
 
@@ -52,6 +51,4 @@ public sealed class KeyPair
 
     internal bool SamePublicKey(AsymmetricKeyParameter other) =>
         SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(other).GetDerEncoded().AsSpan().SequenceEqual(publicKeyDer);
-
-    internal static bool IsRsa(AsymmetricKeyParameter key) => key is RsaKeyParameters;
 }
