@@ -84,7 +84,7 @@ public sealed class FormatTests
     [Fact]
     public void Well_formed_DER_that_is_not_a_certificate_is_reported()
     {
-        var der = new DerSequence(new DerInteger(1), new DerInteger(2)).GetDerEncoded();
+        var der = new DerSequence(DerInteger.ValueOf(1), DerInteger.ValueOf(2)).GetDerEncoded();
 
         var error = Assert.Throws<PkiFormatException>(() => CertificateReader.Read(der, "numbers.der"));
 
