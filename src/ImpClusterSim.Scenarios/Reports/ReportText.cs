@@ -1,0 +1,20 @@
+using System.Globalization;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Scenarios.Outcome;
+
+namespace ImpClusterSim.Scenarios.Reports;
+
+/// <summary>How reports write times, places and numbers (culture-invariant, so a report is the same everywhere).</summary>
+internal static class ReportText
+{
+    /// <summary>Virtual time since the start: +0s, +2h1m8ms.</summary>
+    public static string Since(TimeSpan t) => "+" + DurationText.Format(t);
+
+    public static string Since(ScenarioOutcome outcome, SimInstant at) => Since(at - outcome.Start);
+
+    public static string Where(CheckOutcome c) => $"{c.File}:{c.Line.ToString(CultureInfo.InvariantCulture)}:{c.Column.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string Kind(CheckKind kind) => kind == CheckKind.Expectation ? "expectation" : "assumption";
+
+    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
