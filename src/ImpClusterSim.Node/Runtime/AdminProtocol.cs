@@ -112,4 +112,14 @@ public sealed record FipsSnapshot(string Node, Domain.Fips.FipsNodeState State);
 public sealed record FipsSelfTestFault(bool Persistent);
 
 /// <summary>Recovery of a halted node (the recovery CD): the persistent self-test fault is cleared and the node boots.</summary>
-public sealed record RecoverNode(IActorRef ReplyTo);
+public sealed record RecoverHaltedNode(IActorRef ReplyTo);
+
+/// <summary>
+/// The intercluster application user each IM&amp;P cluster's Cisco AXL Web Service creates (domain facts §1.1.10): what a
+/// remote cluster's peer entry must carry as AXL username and password. One fixed pair for every cluster of a run.
+/// </summary>
+public static class InterclusterApplicationUser
+{
+    public const string Username = "InterClusterApplicationUser";
+    public const string Password = "Cisco-1234";
+}

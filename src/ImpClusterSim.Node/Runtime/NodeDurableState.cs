@@ -1,5 +1,7 @@
 using ImpClusterSim.Domain.Banner;
 using ImpClusterSim.Domain.Certificates;
+using ImpClusterSim.Domain.Fips;
+using ImpClusterSim.Domain.Intercluster;
 using ImpClusterSim.Domain.Replication;
 using ImpClusterSim.Domain.Settings;
 
@@ -17,7 +19,10 @@ public sealed record NodeDurableState(
     ClusterTrustLog? TrustLog,
     SecuritySettings Settings,
     long SettingsVersion,
-    CucmConfiguration Cucm)
+    CucmConfiguration Cucm,
+    InterclusterSyncAgent? Icsa,
+    FipsNodeState Fips,
+    SelfTestFault InjectedSelfTestFault)
 {
     public const string DiskKey = "platform/state";
 
@@ -29,5 +34,8 @@ public sealed record NodeDurableState(
         setup.IsPublisher ? ClusterTrustLog.Empty(setup.Node.Cluster, setup.Name) : null,
         SecuritySettings.Defaults(setup.HostedDomains.FirstOrDefault() ?? setup.Node.Fqdn),
         0,
-        CucmConfiguration.Empty);
+        CucmConfiguration.Empty,
+        setup.IsPublisher && setup.Node.IsImp ? InterclusterSyncAgent.Create(setup.Node.Cluster, setup.Name, setup.Timings.Icsa) : null,
+        FipsNodeState.Default,
+        SelfTestFault.None);
 }

@@ -10,6 +10,8 @@ public sealed partial class NodePlatform
 {
     private string Cli(string line)
     {
+        if (!PlatformRunning) return _state.Fips.Run == Domain.Fips.NodeRunState.Halted ? Domain.Fips.FipsNodeState.NotAvailableHalted : Domain.Fips.FipsNodeState.NotAvailableRebooting;
+        if (_fipsConfirmation is not null) return FipsConfirmation(line);
         var parsed = CliParser.Parse(line, _services.Definitions.Select(d => d.Name));
         if (parsed.Command is null) return parsed.ErrorOutput!;
         return parsed.Command switch
@@ -21,6 +23,7 @@ public sealed partial class NodePlatform
             ShowCertOwnCommand c => ShowOwn(c),
             SetCertRegenCommand c => Regenerate(c.Unit),
             DbReplicationRuntimeStateCommand => DbReplicationOutput.Format(ReplicationReport()),
+            FipsCommand c => FipsCli(c.Action),
             ShowNetworkClusterCommand => NetworkClusterOutput.Format(NetworkClusterOutput.Entries(_setup.Deployment, _node.NodeName, _startedAt)),
             _ => CliText.ExecutedUnsuccessfully,
         };

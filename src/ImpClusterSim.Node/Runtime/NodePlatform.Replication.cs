@@ -11,6 +11,7 @@ namespace ImpClusterSim.Node.Runtime;
 public sealed partial class NodePlatform
 {
     private readonly Dictionary<string, (long Applied, Domain.Time.SimInstant At)> _replicaAcks = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, bool> _replicaFips = new(StringComparer.Ordinal);
     private Domain.Time.SimInstant? _lastHeardFromPublisher;
 
     private void StartReplication()
@@ -58,6 +59,7 @@ public sealed partial class NodePlatform
                 break;
             case ReplicationAck a:
                 _replicaAcks[e.FromNode] = (a.LastApplied, _node.Clock.Now);
+                _replicaFips[e.FromNode] = a.Fips;
                 break;
             case TrustChangesAcknowledged a:
                 _lastHeardFromPublisher = _node.Clock.Now;
@@ -71,7 +73,7 @@ public sealed partial class NodePlatform
                     Persist(_state with { Certificates = catchUp.Node, Replica = catchUp.Progress });
                 foreach (var ev in catchUp.Events) TraceCertificateEvent(ev, "replication");
                 if (catchUp.MissingFrom is { } from) SendToPublisher(new PullTrustChanges(from));
-                SendToPublisher(new ReplicationAck(_state.Replica.LastAppliedSequence));
+                SendToPublisher(new ReplicationAck(_state.Replica.LastAppliedSequence, _state.Certificates.Fips));
                 break;
             }
         }

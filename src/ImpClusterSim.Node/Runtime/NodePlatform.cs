@@ -49,6 +49,20 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
 
         Receive<NetworkEnvelope>(e => e.ToService == Replication.Service, OnReplication);
         Receive<NetworkEnvelope>(e => e.Payload is TlsHello, OnTlsHello);
+        Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncRequest, OnIcsaSyncRequest);
+        Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncResponse or IcsaAgentRestartedNotice or ServiceUnavailable { Request: IcsaSyncRequest }, OnIcsaAnswer);
+        Receive<Domain.Intercluster.SyncDue>(d =>
+        {
+            if (IcsaRunning) ApplyIcsa(d);
+        });
+        Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, Domain.Intercluster.PeerReachability.Timeout, [], false, null));
+        Receive<InterclusterOperation>(OnInterclusterOperation);
+        Receive<BootDone>(_ => OnBootDone());
+        Receive<FipsSelfTestFault>(OnSelfTestFault);
+        Receive<RecoverHaltedNode>(OnRecover);
+        Receive<QueryFips>(q => q.ReplyTo.Tell(new FipsSnapshot(_node.NodeName, _state.Fips)));
+        Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(PeerStatus()));
+        Receive<RunSystemTroubleshooter>(q => q.ReplyTo.Tell(Troubleshooter()));
         Receive<NetworkEnvelope>(e => e.Payload is TlsServerHello or ServiceUnavailable { Request: TlsHello } && _imports.ContainsKey(ConnectionOf(e.Payload)), OnImportAnswer);
         Receive<NetworkEnvelope>(Route);
         Receive<ImportTimedOut>(OnImportTimedOut);
@@ -80,7 +94,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        Apply(new BootNode());
+        Boot();
         StartReplication();
     }
 
@@ -96,6 +110,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
 
     private void Route(NetworkEnvelope e)
     {
+        if (!PlatformRunning) return; // rebooting or halted: nothing answers
         if (_running.TryGetValue(e.ToService, out var worker)) worker.Forward(e);
         else _node.Network.Send(e.ToService, e.FromNode, e.FromService, new ServiceUnavailable(e.ToService, e.Payload));
     }
@@ -122,6 +137,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
     private void OnStatusChanged(ServiceStatusChanged changed)
     {
         _node.Record(_path, "service-status", ("service", changed.Service), ("status", changed.To.ToString()));
+        if (changed.Service == ServiceNames.CiscoInterclusterSyncAgent && changed.From == ServiceStatus.Started) OnIcsaServiceChanged(false);
         if (changed.To == ServiceStatus.Started)
         {
             LoadSettings(changed.Service);
@@ -129,6 +145,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
             var load = new ServiceLoad(definition, _setup, _state, _active);
             _loads[changed.Service] = load;
             _running[changed.Service] = Context.ActorOf(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
+            if (changed.Service == ServiceNames.CiscoInterclusterSyncAgent) OnIcsaServiceChanged(true);
         }
         else if (_running.Remove(changed.Service, out var worker))
         {

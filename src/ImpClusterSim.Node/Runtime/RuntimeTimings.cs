@@ -13,6 +13,15 @@ public sealed record RuntimeTimings
     /// <summary>How often a subscriber asks the publisher what it lacks (catch-up after being down or cut off).</summary>
     public TimeSpan ReplicationPoll { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>From a reboot (FIPS toggle, restart of a halted node, recovery) to the platform up; then the services start.</summary>
+    public DurationRange NodeReboot { get; init; } = DurationRange.Of("5m", "10m");
+
+    /// <summary>The Intercluster Sync Agent's timings (domain facts §1.7, docs/intercluster.md).</summary>
+    public Domain.Intercluster.IcsaTimings Icsa { get; init; } = Domain.Intercluster.IcsaTimings.Default;
+
+    /// <summary>How long a sync waits for the peer's AXL answer before the peer is "Not reachable".</summary>
+    public TimeSpan IcsaRequestTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A subscriber whose last answer from the publisher is older than this shows as not connected.</summary>
     public TimeSpan ReplicationStale => ReplicationPoll * 2 + TimeSpan.FromMinutes(1);
 }

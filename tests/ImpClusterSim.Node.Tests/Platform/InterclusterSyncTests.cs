@@ -1,0 +1,127 @@
+using ImpClusterSim.Domain.Certificates;
+using ImpClusterSim.Domain.Intercluster;
+using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Node.Runtime;
+using static ImpClusterSim.Node.Tests.Platform.InterclusterFixture;
+
+namespace ImpClusterSim.Node.Tests.Platform;
+
+public sealed class InterclusterSyncTests : IDisposable
+{
+    private readonly InterclusterFixture _f = new();
+    private readonly TestCas _cas = new();
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public void Peers_configured_on_both_publishers_exchange_tomcat_certificates_and_become_secure()
+    {
+        _f.PeerBothWays();
+        Assert.Equal(PeerStatusKind.Secure, _f.Agent(A, BAddress));
+        Assert.Equal(PeerStatusKind.Secure, _f.Agent(B, AAddress));
+        _f.Run.RunFor(TimeSpan.FromSeconds(60));
+        Assert.Equal("Connection is secure", _f.Panel(A, BAddress));
+        // Each side took the other's Tomcat certificate into tomcat-trust, and replication spread it in the cluster.
+        Assert.True(_f.Trusts(A, TrustStoreNames.TomcatTrust, "imp-b-pub.example.com"));
+        _f.Run.RunFor(TimeSpan.FromMinutes(2));
+        Assert.True(_f.Trusts("imp-a-sub2", TrustStoreNames.TomcatTrust, "imp-b-pub.example.com"));
+    }
+
+    [Fact]
+    public void Ca_certificates_reach_the_peer_cluster_at_once_after_an_icsa_restart_and_only_at_the_next_periodic_sync_without_it()
+    {
+        _f.PeerBothWays();
+        Assert.True(_f.Do(A, r => new CertificateOperation(new UploadTrustCertificate("tomcat-trust", _cas.Root.Certificate.ToPem(), "root"), r)).Accepted);
+        _f.Run.RunFor(TimeSpan.FromMinutes(2));
+        Assert.False(_f.Trusts(B, TrustStoreNames.TomcatTrust, "Test Root CA"));
+
+        _f.Restart(A, ServiceNames.CiscoInterclusterSyncAgent, TimeSpan.FromMinutes(1));
+        Assert.True(_f.Trusts(B, TrustStoreNames.TomcatTrust, "Test Root CA"));
+    }
+
+    [Fact]
+    public void Without_the_restart_the_ca_waits_for_the_periodic_sync()
+    {
+        _f.PeerBothWays();
+        _f.Do(A, r => new CertificateOperation(new UploadTrustCertificate("cup-xmpp-trust", _cas.Root.Certificate.ToPem(), "root"), r));
+        _f.Run.RunFor(TimeSpan.FromMinutes(10));
+        Assert.False(_f.Trusts(B, TrustStoreNames.CupXmppTrust, "Test Root CA"));
+        _f.Run.RunFor(IcsaTimings.Default.PeriodicInterval);
+        Assert.True(_f.Trusts(B, TrustStoreNames.CupXmppTrust, "Test Root CA"));
+    }
+
+    [Fact]
+    public void A_peer_whose_tomcat_was_regenerated_goes_out_of_sync_until_force_manual_sync_with_the_tomcat_resync()
+    {
+        _f.PeerBothWays();
+        _f.Cli(B, "set cert regen tomcat");
+        _f.Restart(B, ServiceNames.CiscoTomcat, TimeSpan.FromMinutes(6));
+        _f.Intercluster(A, new ForceManualSync(BAddress, ResyncTomcat: false));
+        _f.Run.RunFor(TimeSpan.FromSeconds(5));
+        Assert.Equal(PeerStatusKind.OutOfSync, _f.Agent(A, BAddress));
+        _f.Run.RunFor(TimeSpan.FromHours(2));
+        Assert.Equal(PeerStatusKind.OutOfSync, _f.Agent(A, BAddress));
+
+        _f.Intercluster(A, new ForceManualSync(BAddress, ResyncTomcat: true));
+        _f.Run.RunFor(TimeSpan.FromSeconds(5));
+        Assert.Equal(PeerStatusKind.Secure, _f.Agent(A, BAddress));
+    }
+
+    [Fact]
+    public void A_partition_makes_the_peer_not_reachable_and_healing_brings_it_back_within_the_bound()
+    {
+        _f.PeerBothWays();
+        var a = _f.Run.Nodes.Where(n => n.Cluster == "imp-a").Select(n => n.Name).ToArray();
+        var b = _f.Run.Nodes.Where(n => n.Cluster == "imp-b").Select(n => n.Name).ToArray();
+        _f.Run.Network.StartPartition("ab", a, b);
+        _f.Run.RunFor(TimeSpan.FromMinutes(40));
+        Assert.Equal(PeerStatusKind.NotReachable, _f.Agent(A, BAddress));
+        Assert.StartsWith("Not reachable (Check peer address is valid", _f.Panel(A, BAddress));
+
+        _f.Run.Network.Heal("ab");
+        _f.Run.RunFor(IcsaTimings.Default.ConvergenceBound);
+        Assert.Equal("Connection is secure", _f.Panel(A, BAddress));
+        Assert.Equal("Connection is secure", _f.Panel(B, AAddress));
+    }
+
+    [Fact]
+    public void The_panel_shows_the_old_status_until_its_60_second_refresh()
+    {
+        _f.PeerBothWays();
+        _f.Run.RunFor(TimeSpan.FromMinutes(2));
+        _ = _f.Panel(A, BAddress);
+        _f.Cli(B, "set cert regen tomcat");
+        _f.Restart(B, ServiceNames.CiscoTomcat, TimeSpan.FromMinutes(6));
+        var shownBefore = _f.Panel(A, BAddress);
+        _f.Intercluster(A, new ForceManualSync(BAddress, ResyncTomcat: false));
+        var forcedAt = _f.Run.Now;
+        _f.Run.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(PeerStatusKind.OutOfSync, _f.Agent(A, BAddress));
+        var panel = _f.Status(A).Panel;
+        var nextRefresh = panel.NextRefreshAt!.Value;
+        Assert.True(nextRefresh - forcedAt <= TimeSpan.FromSeconds(60));
+        if (nextRefresh > _f.Run.Now) Assert.Equal(shownBefore, _f.Panel(A, BAddress));
+        _f.Run.RunUntil(nextRefresh);
+        Assert.NotEqual("Connection is secure", _f.Panel(A, BAddress));
+    }
+
+    [Fact]
+    public void The_troubleshooter_names_the_failing_peer_ip_address()
+    {
+        Assert.True(_f.Intercluster(A, new AddPeer(PeerEntry(BAddress))).Accepted);
+        _f.Run.RunFor(TimeSpan.FromMinutes(1));
+        var report = _f.Run.Operator.Request<TroubleshooterReport>(A, r => new RunSystemTroubleshooter(r))!;
+        Assert.Contains("10.30.2.10", report.Text);
+        Assert.Contains(InterclusterTroubleshooter.CertificateExchangeTest, report.Text);
+        _f.Intercluster(B, new AddPeer(PeerEntry(AAddress)));
+        _f.Run.RunFor(TimeSpan.FromMinutes(6));
+        report = _f.Run.Operator.Request<TroubleshooterReport>(A, r => new RunSystemTroubleshooter(r))!;
+        Assert.DoesNotContain("10.30.2.10", report.Text.Split('\n').Where(l => l.Contains('\u2717')));
+    }
+
+    [Fact]
+    public void Peers_are_configured_on_the_publisher_only()
+    {
+        Assert.False(_f.Intercluster("imp-a-sub1", new AddPeer(PeerEntry(BAddress))).Accepted);
+    }
+}
