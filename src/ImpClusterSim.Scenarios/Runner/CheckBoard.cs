@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Scenarios.Language;
+using ImpClusterSim.Scenarios.Outcome;
+
+namespace ImpClusterSim.Scenarios.Runner;
+
+/// <summary>
+/// Evaluates the scenario's expectations and assumptions while the run plays: an 'at' check at its instant; a
+/// 'within' check from its start, after every step and every <see cref="ScenarioRunOptions.CheckInterval"/>, until it
+/// holds (passed then) or its deadline passes (failed, with the last value seen); an 'always' check on the same beat
+/// until the horizon, failing at its first violation. Decisions are run events ("check-passed", "check-failed").
+/// </summary>
+internal sealed class CheckBoard
+{
+    private readonly RunContext _context;
+    private readonly ConditionProbe _probe;
+    private readonly TimeSpan _interval;
+    private readonly TimeSpan _horizon;
+    private readonly List<TrackedCheck> _checks = [];
+
+    public CheckBoard(RunContext context, ConditionProbe probe, TimeSpan horizon, TimeSpan interval)
+    {
+        _context = context;
+        _probe = probe;
+        _horizon = horizon;
+        _interval = interval;
+        var scenario = context.Scenario;
+        foreach (var e in scenario.Expectations)
+            _checks.Add(new TrackedCheck(e.Name ?? CheckNames.Describe(e.Condition, e.When), CheckKind.Expectation, e.When, e.Condition, e.Span));
+        foreach (var a in scenario.Assumptions)
+            _checks.Add(new TrackedCheck(a.Name, CheckKind.Assumption, a.When, a.Condition, a.Span));
+    }
+
+    private RunContext C => _context;
+
+    private TimeSpan Elapsed => C.Run.Now - C.Start;
+
+    public ImmutableArray<CheckOutcome> Outcomes => [.. _checks.Select(c => c.ToOutcome())];
+
+    public void Schedule()
+    {
+        foreach (var check in _checks)
+        {
+            if (check.Window.From > _horizon) continue;
+            switch (check.Window.Mode)
+            {
+                case CheckMode.At:
+                    C.Run.At(C.Start + check.Window.From, () => Instant(check));
+                    break;
+                case CheckMode.Within:
+                    C.Run.At(C.Start + check.Window.From, () => Evaluate(check));
+                    if (check.Window.To <= _horizon) C.Run.At(C.Start + check.Window.To, () => Deadline(check));
+                    break;
+                default:
+                    C.Run.At(C.Start + check.Window.From, () => Evaluate(check));
+                    break;
+            }
+        }
+
+        if (_checks.Any(c => c.Window.Mode != CheckMode.At)) C.Run.At(C.Start + _interval, Tick);
+    }
+
+    /// <summary>After each step: the open checks see its effect at once.</summary>
+    public void AfterStep()
+    {
+        foreach (var check in Open()) Evaluate(check);
+    }
+
+    /// <summary>At the horizon: an invariant never violated holds; anything else still open did not.</summary>
+    public void Finish()
+    {
+        foreach (var check in _checks.Where(c => !c.Decided))
+        {
+            switch (check.Window.Mode)
+            {
+                case CheckMode.Always:
+                    Evaluate(check);
+                    if (!check.Decided) Decide(check, true, $"held throughout ({check.Last?.Seen ?? "never evaluated"})");
+                    break;
+                case CheckMode.Within when check.Window.From <= Elapsed:
+                    Deadline(check, $"the run ended at {Clock(Elapsed)} before the deadline {Clock(check.Window.To)}");
+                    break;
+                default:
+                    Decide(check, false, $"not evaluated: the run ended at {Clock(Elapsed)}, before {Clock(check.Window.From)}");
+                    break;
+            }
+        }
+    }
+
+    private IEnumerable<TrackedCheck> Open() =>
+        _checks.Where(c => !c.Decided && c.Window.Mode != CheckMode.At && c.Window.From <= Elapsed && Elapsed <= c.Window.To);
+
+    private void Tick()
+    {
+        foreach (var check in Open().ToList()) Evaluate(check);
+        if (_checks.Any(c => !c.Decided && c.Window.Mode != CheckMode.At)) C.Run.After(_interval, Tick);
+    }
+
+    private void Instant(TrackedCheck check)
+    {
+        var o = _probe.Evaluate(check.Condition);
+        Decide(check, o.Holds, $"{(o.Holds ? "held" : "did not hold")} at {Clock(Elapsed)}: {o.Seen}");
+    }
+
+    private void Evaluate(TrackedCheck check)
+    {
+        if (check.Decided) return;
+        var o = _probe.Evaluate(check.Condition);
+        check.Last = o;
+        check.LastAt = C.Run.Now;
+        if (check.Window.Mode == CheckMode.Within && o.Holds)
+            Decide(check, true, $"held at {Clock(Elapsed)}{Since(check)}: {o.Seen}");
+        else if (check.Window.Mode == CheckMode.Always && !o.Holds)
+            Decide(check, false, $"violated at {Clock(Elapsed)}: {o.Seen}");
+    }
+
+    private void Deadline(TrackedCheck check) => Deadline(check, null);
+
+    private void Deadline(TrackedCheck check, string? why)
+    {
+        Evaluate(check);
+        if (check.Decided) return;
+        var seen = check.Last is { } last ? $"{last.Seen} at {Clock(check.LastAt!.Value - C.Start)}" : "never evaluated";
+        Decide(check, false, why is null
+            ? $"not by the deadline {Clock(check.Window.To)}{Since(check)}: {seen}"
+            : $"{why}: {seen}");
+    }
+
+    private static string Since(TrackedCheck check) =>
+        check.Window.AfterLabel is { } label ? $" ({DurationText.Format(check.Window.To - check.Window.From)} after '{label}')" : "";
+
+    private void Decide(TrackedCheck check, bool passed, string detail)
+    {
+        check.Decide(passed, C.Run.Now, detail);
+        var @event = check.Kind == CheckKind.Expectation
+            ? passed ? "check-passed" : "check-failed"
+            : passed ? "assumption-held" : "assumption-broken";
+        C.Record(RunContext.ScenarioNode, @event, ("check", check.Name), ("detail", detail));
+    }
+
+    /// <summary>Time since the start as hh:mm:ss (days counted in the hours).</summary>
+    public static string Clock(TimeSpan t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours:00}:{t.Minutes:00}:{t.Seconds:00}");
+}

@@ -1,0 +1,34 @@
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Scenarios.Language;
+
+namespace ImpClusterSim.Scenarios.Runner;
+
+/// <summary>A readable name for an expectation written without one: its condition and when it is checked.</summary>
+internal static class CheckNames
+{
+    public static string Describe(Condition condition, CheckWindow when)
+    {
+        var what = condition switch
+        {
+            PeerStatusIs p => $"{p.Cluster} shows '{p.Status}' for {p.Peer}",
+            TroubleshooterPasses t => $"troubleshooter passes on {t.Cluster}",
+            TrustStoreHolds t => $"{t.Store} of {t.Target} {(t.Contains ? "contains" : "lacks")} {t.Ca}",
+            OwnCertIssuedBy o => $"{o.Unit} of {o.Target} issued by {o.Ca}",
+            ServiceStateIs s => $"{s.Service} {s.State} on {s.Target}",
+            CliOutputContains c => $"'{c.Command}' on {c.Target} prints '{c.Text}'",
+            NodeUp u => $"{u.Target} up",
+            BannerShown b => $"banner shown on {b.Interface} of {b.Target}",
+            NoFipsMismatchExchange => "no certificate exchange between FIPS and non-FIPS",
+            SecurePeersWhenTrusted => "secure status only with a validating chain",
+            _ => condition.Kind,
+        };
+        var timing = when.Mode switch
+        {
+            CheckMode.At => $"at {DurationText.Format(when.From)}",
+            CheckMode.Within when when.AfterLabel is { } label => $"within {DurationText.Format(when.To - when.From)} after {label}",
+            CheckMode.Within => $"within {DurationText.Format(when.To)}",
+            _ => "always",
+        };
+        return $"{what} ({timing})";
+    }
+}

@@ -1,0 +1,189 @@
+using ImpClusterSim.Domain.Banner;
+using ImpClusterSim.Domain.Certificates;
+using ImpClusterSim.Domain.Intercluster;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Scenarios.Language;
+
+namespace ImpClusterSim.Scenarios.Runner;
+
+/// <summary>
+/// Evaluates conditions against the live run through the administrator's queries (no virtual time passes), as the
+/// administrator would see them: the peer status panel's text, the troubleshooter, trust stores, services, the CLI.
+/// The two invariants keep state: the FIPS one watches the "certificate-exchange" trace events; the secure-status one
+/// checks each "Connection is secure" verdict once per sync, with the chain that sync saw.
+/// </summary>
+internal sealed class ConditionProbe(RunContext context)
+{
+    private readonly List<string> _fipsViolations = [];
+    private readonly Dictionary<(string Node, string Peer), SimInstant?> _verifiedSyncs = [];
+    private string? _secureViolation;
+
+    private RunContext C => context;
+
+    /// <summary>Watches the trace for certificate exchanges between a FIPS and a non-FIPS side.</summary>
+    public void Observe(TraceEvent e)
+    {
+        if (e.Event != "certificate-exchange") return;
+        string? Detail(string key) => e.Details.FirstOrDefault(d => d.Key == key).Value;
+        if (Detail("from-fips") is { } from && Detail("to-fips") is { } to && from != to)
+            _fipsViolations.Add($"{e.Node} imported '{Detail("certificate")}' from {Detail("peer")} into {Detail("store")} " +
+                                $"(peer FIPS: {from}, local FIPS: {to}) at +{DurationText.Format(e.Time - C.Start)}");
+    }
+
+    public Observation Evaluate(Condition condition) => condition switch
+    {
+        PeerStatusIs p => PeerStatus(p),
+        TroubleshooterPasses t => Troubleshooter(t),
+        TrustStoreHolds t => EveryNode(t.Target, n => TrustStore(n, t)),
+        OwnCertIssuedBy o => EveryNode(o.Target, n => OwnCert(n, o)),
+        ServiceStateIs s => EveryNode(s.Target, n => Service(n, s)),
+        CliOutputContains c => EveryNode(c.Target, n => CliOutput(n, c)),
+        NodeUp u => EveryNode(u.Target, NodeRunning),
+        BannerShown b => EveryNode(b.Target, n => Banner(n, b)),
+        NoFipsMismatchExchange => _fipsViolations.Count == 0
+            ? new Observation(true, "no certificate crossed between a FIPS and a non-FIPS side")
+            : new Observation(false, _fipsViolations[0]),
+        SecurePeersWhenTrusted => SecurePeers(),
+        _ => new Observation(false, $"condition '{condition.Kind}' is not modelled"),
+    };
+
+    private static Observation EveryNode(Target target, Func<string, Observation> check)
+    {
+        Observation? last = null;
+        foreach (var node in target.Nodes)
+        {
+            last = check(node);
+            if (!last.Holds) return last;
+        }
+
+        return new Observation(true, target.Nodes.Length == 1 && last is not null ? last.Seen : $"on every node of {target}");
+    }
+
+    private PeerStatusSnapshot? Panel(string publisher) => C.Request<PeerStatusSnapshot>(publisher, r => new QueryPeerStatus(r));
+
+    private Observation PeerStatus(PeerStatusIs p)
+    {
+        var publisher = C.PublisherOf(p.Cluster);
+        var peer = C.PublisherOf(p.Peer);
+        if (!C.IsUp(publisher.Name)) return new Observation(false, $"{publisher.Name} is down");
+        var snapshot = Panel(publisher.Name);
+        if (snapshot is null) return new Observation(false, $"{publisher.Name} did not show its Inter-cluster Peer Status panel");
+        var row = snapshot.Panel.Rows.FirstOrDefault(r => Names(r.PeerAddress, peer));
+        if (row is null) return new Observation(false, $"{publisher.Name}'s panel has no row for {peer.Fqdn}");
+        var status = row.CertificateStatus.Text;
+        return new Observation(status == p.Status, $"peer status was '{status}'");
+    }
+
+    private static bool Names(string address, Domain.Topology.NodeSpec node) =>
+        string.Equals(address, node.Fqdn, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(address, node.Name, StringComparison.OrdinalIgnoreCase)
+        || address == node.IpAddress;
+
+    private Observation Troubleshooter(TroubleshooterPasses t)
+    {
+        var publisher = C.PublisherOf(t.Cluster).Name;
+        if (!C.IsUp(publisher)) return new Observation(false, $"{publisher} is down");
+        var report = C.Request<TroubleshooterReport>(publisher, r => new RunSystemTroubleshooter(r));
+        if (report is null) return new Observation(false, $"{publisher} did not run the System Troubleshooter");
+        var failed = report.InterClustering.Peers.FirstOrDefault(p => !p.Passed);
+        return report.InterClustering.Passed
+            ? new Observation(true, $"{report.InterClustering.Test}: passed ({report.InterClustering.Peers.Length} TLS peer(s))")
+            : new Observation(false, failed?.Message ?? $"{report.InterClustering.Test}: failed");
+    }
+
+    private NodeCertificates? Certificates(string node) => C.Request<CertificatesSnapshot>(node, r => new QueryCertificates(r))?.Certificates;
+
+    private Observation TrustStore(string node, TrustStoreHolds t)
+    {
+        var certificates = Certificates(node);
+        if (certificates is null) return new Observation(false, $"{node} is down");
+        var ca = C.Cas[t.Ca].Certificate;
+        var held = certificates.TrustCertificates(t.Store).Any(c => c.Certificate.Sha256Fingerprint == ca.Sha256Fingerprint);
+        var seen = $"{node} {t.Store} {(held ? "holds" : "lacks")} '{ca.SubjectCommonName}'";
+        return new Observation(held == t.Contains, seen);
+    }
+
+    private Observation OwnCert(string node, OwnCertIssuedBy o)
+    {
+        var certificates = Certificates(node);
+        if (certificates is null) return new Observation(false, $"{node} is down");
+        var own = certificates.FindUnit(o.Unit) is { } unit ? certificates.OwnCertificate(unit) : null;
+        if (own is null) return new Observation(false, $"{node} has no {o.Unit} certificate");
+        var ca = C.Cas[o.Ca].Certificate;
+        var issued = own.Certificate.IsSignedBy(ca);
+        return new Observation(issued, $"{node} {o.Unit} issued by '{own.Certificate.IssuerCommonName}'");
+    }
+
+    private Observation Service(string node, ServiceStateIs s)
+    {
+        var services = C.Request<ServicesSnapshot>(node, r => new QueryServices(r));
+        if (services is null) return new Observation(false, $"{node} is down");
+        var status = services.Services.StatusOf(s.Service);
+        return new Observation(status == s.State, $"{s.Service} on {node} was {status}");
+    }
+
+    private Observation CliOutput(string node, CliOutputContains c)
+    {
+        var reply = C.Request<CliReply>(node, r => new CliRequest(c.Command, r));
+        if (reply is null) return new Observation(false, $"{node} is down");
+        var found = reply.Output.Contains(c.Text, StringComparison.Ordinal);
+        return new Observation(found, $"'{c.Command}' on {node} printed '{RunContext.FirstLine(reply.Output)}'");
+    }
+
+    /// <summary>Up on the network, and (where the node reports FIPS state) not rebooting or halted.</summary>
+    private Observation NodeRunning(string node)
+    {
+        if (!C.IsUp(node)) return new Observation(false, $"{node} is down");
+        var fips = C.Request<FipsSnapshot>(node, r => new QueryFips(r));
+        if (fips is not null && fips.State.Run != Domain.Fips.NodeRunState.Running)
+            return new Observation(false, $"{node} is {fips.State.Run}");
+        return new Observation(true, $"{node} is up");
+    }
+
+    private Observation Banner(string node, BannerShown b)
+    {
+        var page = C.Request<LoginPage>(node, r => new OpenLoginPage(b.Interface, LoginPhase.BeforeLogin, r));
+        if (page is null) return new Observation(false, $"{node} is down");
+        if (page.Banner is null) return new Observation(false, $"{node} shows no banner on {b.Interface}");
+        var shown = b.Text is null || page.Banner.Contains(b.Text, StringComparison.Ordinal);
+        return new Observation(shown, $"{node} shows '{RunContext.FirstLine(page.Banner)}' on {b.Interface}");
+    }
+
+    /// <summary>
+    /// Invariant (a) of docs/intercluster.md: every "Connection is secure" verdict, checked once per sync (by its
+    /// LastAttempt) against the chain that sync saw and the publisher's tomcat-trust, clock and FIPS mode.
+    /// </summary>
+    private Observation SecurePeers()
+    {
+        if (_secureViolation is not null) return new Observation(false, _secureViolation);
+                foreach (var cluster in C.Topology.ImpClusters)
+        {
+            var publisher = cluster.Publisher;
+            if (!C.IsUp(publisher.Name)) continue;
+            var snapshot = Panel(publisher.Name);
+            if (snapshot is null) continue;
+            NodeCertificates? certificates = null;
+            foreach (var state in snapshot.States)
+            {
+                if (state.Status.Kind != PeerStatusKind.Secure) continue;
+                var key = (publisher.Name, state.PeerAddress);
+                if (_verifiedSyncs.TryGetValue(key, out var last) && last == state.LastAttempt) continue;
+                _verifiedSyncs[key] = state.LastAttempt;
+                certificates ??= Certificates(publisher.Name);
+                if (certificates is null) continue;
+                var host = C.Topology.Nodes.FirstOrDefault(n => Names(state.PeerAddress, n))?.Fqdn;
+                var check = SecureStatusSnapshot.Of(cluster.Name, state, certificates.GetTrustStore(TrustStoreNames.TomcatTrust),
+                    C.NodeClock(publisher.Name), certificates.Fips, host);
+                if (SecureStatusInvariant.Check([check]).FirstOrDefault() is { } violation)
+                {
+                    _secureViolation = violation.Detail;
+                    return new Observation(false, _secureViolation);
+                }
+            }
+        }
+
+        return new Observation(true, "every \"Connection is secure\" verdict validated");
+    }
+}

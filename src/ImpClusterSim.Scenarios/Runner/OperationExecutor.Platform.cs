@@ -1,0 +1,159 @@
+using ImpClusterSim.Domain.Cli;
+using ImpClusterSim.Domain.Intercluster;
+using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Scenarios.Language;
+
+namespace ImpClusterSim.Scenarios.Runner;
+
+/// <summary>Services, peers, FIPS, settings, banner, CUCM pages, the Certificate Import Tool, the CLI and menu paths.</summary>
+internal sealed partial class OperationExecutor
+{
+    /// <summary>
+    /// The AXL user and password a peer entry carries: the intercluster application user that Cisco AXL Web Service
+    /// creates on every cluster (domain facts §1.1.10); a scenario's 'axl-user' replaces the user name only.
+    /// </summary>
+    public const string DefaultAxlUser = "InterClusterApplicationUser";
+
+    public const string DefaultAxlPassword = "Cisco-1234";
+
+    private void ServiceCli(string node, Language.ServiceControl s) =>
+        Cli(node, s.Kind, $"utils service {s.Kind.Replace("-service", "", StringComparison.Ordinal)} {s.Service}", ("service", s.Service));
+
+    private string? Cli(string node, string kind, string line, params (string, string)[] details)
+    {
+        var reply = C.Request<CliReply>(node, r => new CliRequest(line, r));
+        var output = reply?.Output;
+        var result = reply is null ? "no reply" : output!.Contains(CliText.ExecutedUnsuccessfully, StringComparison.Ordinal) ? "refused" : "accepted";
+        var shown = output?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => l != CliText.ServiceManagerRunning) ?? "";
+        C.Record(node, kind, [.. details.Length == 0 ? [("command", line)] : details, ("result", result), ("reply", shown)]);
+        return output;
+    }
+
+    private void Fips(string node, string kind, string line)
+    {
+        var reply = C.Request<CliReply>(node, r => new CliRequest(line, r));
+        if (reply is not null && reply.Output.TrimEnd().EndsWith("(yes/no)?", StringComparison.Ordinal))
+            reply = C.Request<CliReply>(node, r => new CliRequest("yes", r));
+        var output = reply?.Output ?? "";
+        var result = reply is null ? "no reply" : output.Contains(CliText.ExecutedUnsuccessfully, StringComparison.Ordinal) ? "refused" : "accepted";
+        var shown = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => l.Contains("FIPS", StringComparison.Ordinal)) ?? RunContext.FirstLine(output);
+        C.Record(node, kind, ("command", line + " / yes"), ("result", result), ("reply", shown));
+    }
+
+    /// <summary>Peer entries name the peer cluster's publisher by its FQDN, as the Presence Topology does.</summary>
+    private string PeerAddress(string peer) => C.PublisherOf(peer).Fqdn;
+
+    private void AddPeer(string node, Language.AddPeer p)
+    {
+        var peer = new InterclusterPeer(PeerAddress(p.PeerCluster), p.AxlUser ?? DefaultAxlUser, DefaultAxlPassword,
+            p.Protocol == Language.PeerProtocol.Tls ? Domain.Intercluster.PeerProtocol.Tls : Domain.Intercluster.PeerProtocol.Tcp);
+        Intercluster(node, p.Kind, new Domain.Intercluster.AddPeer(peer), ("peer", peer.PeerAddress), ("protocol", p.Protocol.ToString().ToUpperInvariant()));
+    }
+
+    private void Intercluster(string node, string kind, IcsaCommand command, params (string, string)[] details) =>
+        Admin(node, kind, r => new InterclusterOperation(command, r), details);
+
+    private void Setting(string node, string kind, Domain.Settings.SettingsEdit edit, params (string, string)[] details) =>
+        Admin(node, kind, r => new SettingsOperation(edit, r), details);
+
+    private void TlsContext(string node, TlsContextChange t)
+    {
+        if (t.Context != Domain.Settings.SelectTlsPeerSubjectEdit.Context)
+        {
+            C.Record(node, t.Kind, ("context", t.Context), ("result", "not modelled"), ("reply", "only " + Domain.Settings.SelectTlsPeerSubjectEdit.Context + " is modelled"));
+            return;
+        }
+
+        Setting(node, t.Kind, new Domain.Settings.SelectTlsPeerSubjectEdit(t.Subject, t.Select), ("subject", t.Subject), ("action", t.Select ? "select" : "deselect"));
+    }
+
+    private void Banner(string node, UploadBanner b)
+    {
+        string name;
+        string text;
+        if (b.Text is { } inline)
+        {
+            (name, text) = ("banner.txt", inline);
+        }
+        else if (ReadFile(node, b.Kind, b.File!) is { } content)
+        {
+            (name, text) = (Path.GetFileName(b.File!), content);
+        }
+        else return;
+
+        Admin(node, b.Kind, r => new UploadLoginBanner(name, Bytes(text), r), ("file", name));
+    }
+
+    /// <summary>The tool connects over the network: its report comes later in virtual time and is recorded when it does.</summary>
+    private void ImportTool(string node, CertificateImportTool t)
+    {
+        var host = t.Host is { } h ? C.Topology.Node(h).Fqdn : DefaultCucmPublisher(node).Fqdn;
+        var store = t.Store switch
+        {
+            "cup-trust" => "IM and Presence (IM/P) Service Trust",
+            "tomcat-trust" or "directory-trust" => "Tomcat Trust",
+            "cup-xmpp-trust" => "XMPP Trust",
+            _ => t.Store,
+        };
+        C.Record(node, t.Kind, ("store", t.Store), ("host", host), ("port", t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("result", "submitted"));
+        C.Run.Operator.Send(node, r => new CertificateImportToolOperation(store, host, t.Port, r), answer =>
+        {
+            if (answer is not AdminReply reply) return;
+            var verification = reply.Messages.FirstOrDefault(m => m.StartsWith("SSL Connection", StringComparison.Ordinal)) ?? reply.Messages.FirstOrDefault() ?? "";
+            C.Record(node, t.Kind + "-report", ("host", host), ("result", reply.Accepted ? "accepted" : "refused"), ("reply", RunContext.FirstLine(verification)));
+        });
+    }
+
+    private Domain.Topology.NodeSpec DefaultCucmPublisher(string node)
+    {
+        var cucm = C.Topology.ImpClusterOf(node)?.CucmCluster ?? C.Topology.CucmClusters[0].Name;
+        return C.Topology.CucmCluster(cucm).Publisher;
+    }
+
+    /// <summary>With no subject given, the trunk points to the first IM&amp;P publisher of the CUCM cluster.</summary>
+    private string DefaultImpSubject(string cucmNode)
+    {
+        var cucm = C.Topology.Node(cucmNode).Cluster;
+        return (C.Topology.ImpClusters.FirstOrDefault(c => c.CucmCluster == cucm) ?? C.Topology.ImpClusters[0]).Publisher.Fqdn;
+    }
+
+    private void SecurityProfile(string node, SipSecurityProfile p)
+    {
+        var subject = p.SubjectCn ?? DefaultImpSubject(node);
+        Admin(node, p.Kind, r => new CucmOperation(new Node.Runtime.SipTrunkSecurityProfile(p.Name, true, subject), r), ("name", p.Name), ("subject-cn", subject));
+    }
+
+    private void Trunk(string node, Language.SipTrunk t)
+    {
+        var destination = t.SubjectCn ?? DefaultImpSubject(node);
+        Admin(node, t.Kind, r => new CucmOperation(new Node.Runtime.SipTrunk(t.Name, t.SecurityProfile ?? "", [destination]), r),
+            ("name", t.Name), ("destination", destination), ("security-profile", t.SecurityProfile ?? ""));
+    }
+
+    /// <summary>
+    /// Menu paths of the guide that the platform models are played as the same operations; the others are recorded
+    /// as "not modelled" (kept as data, visible in the timeline).
+    /// </summary>
+    private void Menu(string node, MenuAction m)
+    {
+        var action = m.Action ?? "";
+        if (m.Path.Contains("Control Center", StringComparison.Ordinal) && m.Args.TryGetValue("Service", out var service)
+            && action is "Start" or "Stop" or "Restart")
+        {
+            Cli(node, "menu", $"utils service {action.ToLowerInvariant()} {service}", ("path", m.Path), ("action", action));
+            return;
+        }
+
+        if (m.Path.Contains("System Troubleshooter", StringComparison.Ordinal))
+        {
+            var report = C.Request<TroubleshooterReport>(node, r => new RunSystemTroubleshooter(r));
+            C.Record(node, "menu", ("path", m.Path), ("result", report is null ? "no reply" : report.InterClustering.Passed ? "passed" : "failed"),
+                ("reply", RunContext.FirstLine(report?.Text)));
+            return;
+        }
+
+        C.Record(node, "menu", ("path", m.Path), ("action", action), ("result", "not modelled"));
+    }
+}

@@ -1,0 +1,23 @@
+using ImpClusterSim.Node.Ports;
+
+namespace ImpClusterSim.Scenarios.Runner;
+
+/// <summary>
+/// How to play a scenario: the seed and horizon (null: the scenario's own, else 1 and 24h), where the trace goes, who
+/// else watches the trace (a timeline, a log), the replay command to report, and how often open checks are evaluated.
+/// </summary>
+public sealed record ScenarioRunOptions
+{
+    public ulong? Seed { get; init; }
+
+    public TimeSpan? Until { get; init; }
+
+    public Stream? Trace { get; init; }
+
+    public IReadOnlyList<Action<TraceEvent>> Observers { get; init; } = [];
+
+    public string? Replay { get; init; }
+
+    /// <summary>How often 'within' and 'always' checks are evaluated between steps (they are also evaluated after each step).</summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImpClusterSim.Domain.Intercluster;
+using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Scenarios.Language;
+using ImpClusterSim.Scenarios.Outcome;
+using ImpClusterSim.Simulation;
+using ImpClusterSim.Simulation.Network;
+
+namespace ImpClusterSim.Scenarios.Runner;
+
+/// <summary>
+/// Plays a validated scenario on real platform nodes in virtual time (docs/scenarios.md, "Running scenarios"): builds
+/// the deployment with the scenario's settings, creates its CAs, schedules every step and fault as a clock action,
+/// evaluates the checks against the live run, and returns the <see cref="ScenarioOutcome"/>.
+/// </summary>
+public static class ScenarioRunner
+{
+    public static ScenarioOutcome Run(Scenario scenario, ulong seed, Stream? trace = null) =>
+        Run(scenario, new ScenarioRunOptions { Seed = seed, Trace = trace });
+
+    public static ScenarioOutcome Run(Scenario scenario, ScenarioRunOptions options)
+    {
+        var seed = options.Seed ?? scenario.Seed ?? 1;
+        var horizon = options.Until ?? scenario.Until;
+        var wall = Stopwatch.StartNew();
+        var topology = scenario.Deployment.Topology;
+        var settings = scenario.Deployment.Settings;
+        using var run = new SimulationRun(new RunOptions
+        {
+            Seed = seed,
+            ClusterOfNode = PlatformDeployment.ClusterOfNode(topology),
+            TraceOutput = options.Trace,
+            DefaultLink = LinkModels.With(LinkModel.Lan, settings.Network.Latency, settings.Network.Distribution, settings.Network.Loss,
+                settings.Network.Duplication, settings.Network.Reorder),
+        });
+        PlatformDeployment.AddTo(run, topology, Catalogue(settings.Timings), timings: Timings(settings.Timings));
+
+        var events = new List<TraceEvent>();
+        run.Trace.AddObserver(events.Add);
+        foreach (var observer in options.Observers) run.Trace.AddObserver(observer);
+
+        var context = new RunContext(run, scenario, ScenarioCas.Create(scenario.Cas, seed, run.Options.Start));
+        var probe = new ConditionProbe(context);
+        run.Trace.AddObserver(probe.Observe);
+        var operations = new OperationExecutor(context);
+        var checks = new CheckBoard(context, probe, horizon, options.CheckInterval);
+        var faults = new FaultScheduler(context);
+
+        foreach (var step in scenario.Steps)
+        {
+            if (step.At > horizon) continue;
+            run.At(run.Options.Start + step.At, () =>
+            {
+                operations.Execute(step);
+                checks.AfterStep();
+            });
+        }
+
+        faults.ScheduleAll([.. scenario.Faults.Where(f => f.At <= horizon)]);
+        checks.Schedule();
+        // Fold the network's delivery digest into the trace every hour, so that the trace hash covers every delivery.
+        void Summarise()
+        {
+            run.Network.TraceSummary();
+            run.After(TimeSpan.FromHours(1), Summarise);
+        }
+
+        run.After(TimeSpan.FromHours(1), Summarise);
+
+        run.StartAll();
+        run.RunUntil(run.Options.Start + horizon);
+        checks.Finish();
+        run.Network.TraceSummary();
+        run.Trace.Flush();
+        wall.Stop();
+
+        var stats = run.Network.Stats;
+        return new ScenarioOutcome(
+            scenario.Name,
+            scenario.GuideSection,
+            seed,
+            run.Options.Start,
+            horizon,
+            wall.Elapsed.TotalSeconds,
+            run.Nodes.Count,
+            stats.Delivered,
+            stats.DroppedByPartition + stats.DroppedByLoss + stats.DroppedNodeDown,
+            run.Trace.Hash,
+            options.Replay ?? DefaultReplay(scenario, seed, horizon),
+            checks.Outcomes,
+            faults.Windows,
+            [.. events]);
+    }
+
+    private static string DefaultReplay(Scenario scenario, ulong seed, TimeSpan horizon) =>
+        $"impsim run {scenario.Span.File} --seed {seed.ToString(CultureInfo.InvariantCulture)} --until {Domain.Time.DurationText.Format(horizon)}";
+
+    /// <summary>The scenario's service start/stop ranges over the default catalogue; a missing range keeps the default.</summary>
+    private static ServiceCatalogue Catalogue(Timings timings)
+    {
+        var catalogue = ServiceCatalogue.Default;
+        foreach (var (name, t) in timings.Services.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var current = catalogue.Definitions.First(d => d.Name == name);
+            catalogue = catalogue.WithDurations(name, t.Start ?? current.StartDuration, t.Stop ?? current.StopDuration);
+        }
+
+        return catalogue;
+    }
+
+    private static RuntimeTimings Timings(Timings timings)
+    {
+        var runtime = new RuntimeTimings();
+        if (timings.ReplicationDelay is { } delay) runtime = runtime with { ReplicationDelay = delay };
+        var icsa = runtime.Icsa;
+        runtime = runtime with
+        {
+            Icsa = new IcsaTimings(
+                timings.IcsaInterval ?? icsa.PeriodicInterval,
+                timings.IcsaRetry ?? icsa.RetryAfterFailure,
+                timings.PeerStatusRefresh ?? icsa.PanelRefresh),
+        };
+        return runtime;
+    }
+}
