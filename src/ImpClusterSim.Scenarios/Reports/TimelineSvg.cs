@@ -45,14 +45,16 @@ internal static class TimelineSvg
             .Select(f => (Fault: f, From: f.From - outcome.Start, To: FaultEnd(outcome, f, end)))
             .OrderBy(f => f.From).ThenBy(f => f.Fault.Label, StringComparer.Ordinal).ToList();
         var rowEnds = new List<double>();
-        var labelRows = new List<int>();
+        var labels = new List<(int Row, double X)>();
         foreach (var f in faults)
         {
-            var x = X(f.From);
+            // A label that would run off the right edge is pulled back inside the plot.
+            var textWidth = f.Fault.Label.Length * CharWidth;
+            var x = Math.Min(X(f.From) + 3, LabelWidth + PlotWidth + Right - textWidth - 2);
             var row = rowEnds.FindIndex(r => r < x);
             if (row < 0) { rowEnds.Add(0); row = rowEnds.Count - 1; }
-            rowEnds[row] = x + 4 + (f.Fault.Label.Length * CharWidth);
-            labelRows.Add(row);
+            rowEnds[row] = x + textWidth + 6;
+            labels.Add((row, x));
         }
 
         var top = 22 + (Math.Max(rowEnds.Count, 1) * LabelRowHeight);
@@ -74,7 +76,7 @@ internal static class TimelineSvg
                 $"<line class=\"tick\" x1=\"{N(x)}\" y1=\"{N(top - 4)}\" x2=\"{N(x)}\" y2=\"{N(bottom)}\"/><text class=\"tick-label\" x=\"{N(x)}\" y=\"{N(bottom + 16)}\">{HtmlEncode(ReportText.Since(t))}</text>\n");
         }
         html.Append(CultureInfo.InvariantCulture,
-            $"<text class=\"axis-title\" x=\"{N(LabelWidth - 8)}\" y=\"{N(bottom + 16)}\">virtual time</text>\n</g>\n");
+            $"<text class=\"axis-title\" x=\"{N(LabelWidth - 24)}\" y=\"{N(bottom + 16)}\">virtual time</text>\n</g>\n");
 
         html.Append("<g id=\"lanes\">\n");
         if (model.Lanes.IsEmpty)
@@ -107,7 +109,7 @@ internal static class TimelineSvg
             var (fault, from, to) = faults[i];
             var x1 = X(from);
             var w = Math.Max(X(to) - x1, 3);
-            var labelY = 14 + ((labelRows[i] + 1) * LabelRowHeight);
+            var labelY = 14 + ((labels[i].Row + 1) * LabelRowHeight);
             var span = to > from ? $"{ReportText.Since(from)} .. {ReportText.Since(to)}" : ReportText.Since(from);
             html.Append(CultureInfo.InvariantCulture,
                 $"<g class=\"fault\" data-fault=\"{HtmlEncode(fault.Label)}\" data-kind=\"{HtmlEncode(fault.Kind)}\">");
@@ -116,7 +118,7 @@ internal static class TimelineSvg
             html.Append(CultureInfo.InvariantCulture,
                 $"<line class=\"fault-tick\" x1=\"{N(x1)}\" y1=\"{N(labelY + 2)}\" x2=\"{N(x1)}\" y2=\"{N(top - 4)}\"/>");
             html.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"fault-label\" x=\"{N(x1 + 3)}\" y=\"{N(labelY)}\">{HtmlEncode(fault.Label)}</text></g>\n");
+                $"<text class=\"fault-label\" x=\"{N(labels[i].X)}\" y=\"{N(labelY)}\">{HtmlEncode(fault.Label)}</text></g>\n");
         }
         html.Append("</g>\n</svg>\n");
     }
