@@ -1,0 +1,304 @@
+using System.Globalization;
+using ImpClusterSim.Domain.Banner;
+using ImpClusterSim.Domain.Cli;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Simulation;
+using ImpClusterSim.Simulation.Network;
+
+namespace ImpClusterSim.Cli.Shell;
+
+/// <summary>
+/// An interactive console on a simulated deployment (docs/shell.md): list nodes, log in to one (<c>use NODE</c>, its
+/// login banner and <c>admin:</c> prompt) and type platform CLI lines to it; move virtual time (<c>advance 10m</c>) and
+/// see what happened; inject faults (partition, heal, crash, restart, skew); look at status and peers; save what was
+/// typed as a scenario. Reads lines from <c>input</c> until <c>exit</c> or its end; an error is printed and the
+/// session goes on. Everything runs on the calling thread, in virtual time.
+/// </summary>
+public sealed class ShellSession : IDisposable
+{
+    private const string ShellPrompt = "impsim> ";
+
+    private readonly TextReader _input;
+    private readonly TextWriter _output;
+    private readonly ShellSettings _settings;
+    private readonly List<TraceEvent> _pending = [];
+    private readonly ShellEventPrinter _printer;
+    private readonly ShellRecording _recording = new();
+    private readonly HashSet<string> _faultIds = new(StringComparer.Ordinal);
+    private string? _node;
+
+    public ShellSession(TextReader input, TextWriter output, ShellSettings settings)
+    {
+        _input = input;
+        _output = output;
+        _settings = settings;
+        Simulation = PlatformDeployment.CreateRun(settings.Topology, settings.Seed);
+        PlatformDeployment.AddTo(Simulation, settings.Topology);
+        Simulation.Trace.AddObserver(_pending.Add);
+        _printer = new ShellEventPrinter(Simulation.Options.Start, output);
+        Simulation.StartAll();
+    }
+
+    /// <summary>The run the session plays on.</summary>
+    public SimulationRun Simulation { get; }
+
+    /// <summary>Virtual time since the session started.</summary>
+    public TimeSpan Elapsed => Simulation.Now - Simulation.Options.Start;
+
+    /// <summary>The node in use (its <c>admin:</c> prompt), or null at the shell's own prompt.</summary>
+    public string? CurrentNode => _node;
+
+    /// <summary>Reads and runs lines until <c>exit</c> or the end of the input; returns the exit code (0).</summary>
+    public int Run()
+    {
+        _output.WriteLine($"ImpClusterSim shell on '{_settings.TopologyReference}' ({Simulation.Nodes.Count} nodes), seed {_settings.Seed.ToString(CultureInfo.InvariantCulture)}. Type 'help' for commands.");
+        PrintEvents();
+        while (true)
+        {
+            _output.Write(_node is null ? ShellPrompt : CliText.Prompt);
+            var line = _input.ReadLine();
+            if (line is null)
+            {
+                _output.WriteLine();
+                break;
+            }
+            if (_settings.Echo) _output.WriteLine(line);
+            else _output.Flush();
+            if (!Execute(line)) break;
+        }
+        _output.Flush();
+        return 0;
+    }
+
+    /// <summary>Runs one line; false when it ends the session.</summary>
+    public bool Execute(string line)
+    {
+        var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return true;
+        var command = words[0].ToLowerInvariant();
+        var args = words[1..];
+        try
+        {
+            switch (command)
+            {
+                case "exit" or "quit" when _node is not null:
+                    _output.WriteLine($"logged out of {_node}");
+                    _node = null;
+                    return true;
+                case "exit" or "quit":
+                    return false;
+                case "help": Help(); break;
+                case "nodes": Nodes(); break;
+                case "use": Use(Arity(args, 1, "use NODE")[0]); break;
+                case "advance": Advance(Arity(args, 1, "advance DURATION")[0]); break;
+                case "partition": Partition(args); break;
+                case "heal": Heal(args.Length == 0 ? null : Arity(args, 1, "heal [ID]")[0]); break;
+                case "crash": Crash(Arity(args, 1, "crash NODE")[0]); break;
+                case "restart": Restart(Arity(args, 1, "restart NODE")[0]); break;
+                case "skew": Skew(Arity(args, 2, "skew NODE OFFSET")); break;
+                case "status": Status(); break;
+                case "peers": Peers(); break;
+                case "save": Save(Arity(args, 1, "save FILE")[0]); break;
+                default:
+                    if (_node is null) throw new ShellError($"unknown command '{words[0]}'; type 'help' for the commands, or 'use NODE' to type CLI commands on a node");
+                    Cli(line.Trim());
+                    break;
+            }
+        }
+        catch (ShellError e)
+        {
+            _output.WriteLine($"error: {e.Message}");
+        }
+        PrintEvents();
+        return true;
+    }
+
+    /// <summary>The scenario of what was typed so far (docs/scenarios.md), named <paramref name="name"/>.</summary>
+    public string ScenarioYaml(string name) => _recording.ToYaml(name, _settings, Elapsed);
+
+    /// <summary>Writes <see cref="ScenarioYaml"/> to <paramref name="path"/>, named after the file.</summary>
+    public void SaveScenario(string path) =>
+        File.WriteAllText(path, ScenarioYaml(Path.GetFileNameWithoutExtension(path)));
+
+    public void Dispose() => Simulation.Dispose();
+
+    private void PrintEvents()
+    {
+        if (_pending.Count == 0) return;
+        var events = _pending.ToArray();
+        _pending.Clear();
+        _printer.Print(events);
+    }
+
+    private static string[] Arity(string[] args, int count, string usage) =>
+        args.Length == count ? args : throw new ShellError($"usage: {usage}");
+
+    private void Help() => _output.WriteLine(ShellHelp.Text);
+
+    private void Nodes()
+    {
+        foreach (var spec in _settings.Topology.Nodes)
+        {
+            var node = Simulation[spec.Name];
+            var skew = node.Skew == TimeSpan.Zero ? "" : $"  clock {ShellRecording.Signed(node.Skew)}";
+            _output.WriteLine($"  {spec.Name,-14} {node.Cluster,-10} {(spec.IsImp ? "IM&P" : "CUCM"),-5} {(spec.IsPublisher ? "publisher" : "subscriber"),-11} {(node.IsUp ? "up" : "down")}{skew}");
+        }
+    }
+
+    private string NodeName(string name) =>
+        Simulation.TryGetNode(name, out _) ? name
+        : throw new ShellError($"unknown node '{name}'; nodes: {string.Join(", ", Simulation.Nodes.Select(n => n.Name))}");
+
+    private void Use(string name)
+    {
+        var node = NodeName(name);
+        var page = Simulation.Operator.Request<LoginPage>(node, r => new OpenLoginPage(LoginInterface.AdminCli, LoginPhase.BeforeLogin, r));
+        if (page is null) throw new ShellError($"{node} is down: no login (restart it with 'restart {node}')");
+        if (page.Banner is { } banner) _output.WriteLine(banner);
+        _output.WriteLine($"logged in to {node} (admin CLI); 'exit' logs out");
+        _node = node;
+    }
+
+    private void Cli(string line)
+    {
+        var node = _node!;
+        _recording.Cli(Elapsed, node, line);
+        var reply = Simulation.Operator.Request<CliReply>(node, r => new CliRequest(line, r));
+        if (reply is null) _output.WriteLine($"no answer: {node} is down");
+        else if (reply.Output.Length > 0) _output.WriteLine(reply.Output);
+    }
+
+    private void Advance(string text)
+    {
+        if (!DurationText.TryParse(text, out var duration) || duration <= TimeSpan.Zero)
+            throw new ShellError($"'{text}' is not a duration; write it like 90s, 10m, 1h30m or 2d");
+        Simulation.RunFor(duration);
+        PrintEvents();
+        _output.WriteLine($"now +{DurationText.Format(Elapsed)}");
+    }
+
+    private string[] Side(string name)
+    {
+        if (Simulation.TryGetNode(name, out _)) return [name];
+        var nodes = _settings.Topology.CucmClusters.Where(c => c.Name == name).SelectMany(c => c.Nodes)
+            .Concat(_settings.Topology.ImpClusters.Where(c => c.Name == name).SelectMany(c => c.Nodes))
+            .Select(n => n.Name).ToArray();
+        if (nodes.Length > 0) return nodes;
+        var clusters = _settings.Topology.CucmClusters.Select(c => c.Name).Concat(_settings.Topology.ImpClusters.Select(c => c.Name));
+        throw new ShellError($"unknown node or cluster '{name}'; clusters: {string.Join(", ", clusters)}; 'nodes' lists the nodes");
+    }
+
+    private void Partition(string[] args)
+    {
+        var oneWay = args.Contains("--one-way", StringComparer.Ordinal);
+        var names = args.Where(a => a != "--one-way").ToArray();
+        if (names.Length != 2) throw new ShellError("usage: partition A B [--one-way] (A and B are nodes or clusters)");
+        var (a, b) = (Side(names[0]), Side(names[1]));
+        if (a.Intersect(b).Any()) throw new ShellError($"'{names[0]}' and '{names[1]}' overlap: a partition needs two separate sides");
+        var id = $"{names[0]}|{names[1]}";
+        for (var n = 2; _faultIds.Contains(id); n++) id = $"{names[0]}|{names[1]}#{n}";
+        Simulation.Network.StartPartition(id, a, b, oneWay ? PartitionDirection.OneWay : PartitionDirection.BothWays);
+        _faultIds.Add(id);
+        _recording.Partition(Elapsed, id, names[0], names[1], oneWay);
+        _output.WriteLine($"partition '{id}' in force ({(oneWay ? $"one way: {names[0]} cannot reach {names[1]}" : "both ways")}); 'heal {id}' ends it");
+    }
+
+    private void Heal(string? id)
+    {
+        if (id is null)
+        {
+            var healed = Simulation.Network.HealAll();
+            if (healed == 0) throw new ShellError("no partition is in force");
+            _recording.Heal(Elapsed, null);
+            return;
+        }
+        if (!Simulation.Network.Heal(id))
+        {
+            var active = Simulation.Network.ActivePartitions.Select(p => p.Id).ToList();
+            throw new ShellError($"no partition '{id}' is in force; {(active.Count == 0 ? "none is" : "in force: " + string.Join(", ", active))}");
+        }
+        _recording.Heal(Elapsed, id);
+    }
+
+    private void Crash(string name)
+    {
+        var node = Simulation[NodeName(name)];
+        if (!node.IsUp) throw new ShellError($"{node.Name} is already down");
+        node.Crash();
+        if (_node == node.Name) LogOutOf(node.Name);
+        _recording.Crash(Elapsed, node.Name);
+    }
+
+    private void Restart(string name)
+    {
+        var node = Simulation[NodeName(name)];
+        node.Restart();
+        if (_node == node.Name) LogOutOf(node.Name);
+        _recording.Restart(Elapsed, node.Name);
+    }
+
+    private void LogOutOf(string node)
+    {
+        _output.WriteLine($"the session on {node} is gone with it: back at the shell prompt");
+        _node = null;
+    }
+
+    private void Skew(string[] args)
+    {
+        var node = NodeName(args[0]);
+        var text = args[1];
+        var sign = text.StartsWith('-') ? -1 : 1;
+        if (!DurationText.TryParse(text.TrimStart('+', '-'), out var magnitude) || text.Count(c => c is '+' or '-') > 1)
+            throw new ShellError($"'{text}' is not an offset; write it like -2h (behind), +30m or 400d (ahead)");
+        var offset = sign < 0 ? -magnitude : magnitude;
+        Simulation.SetSkew(node, offset);
+        _recording.Skew(Elapsed, node, offset);
+    }
+
+    private void Status()
+    {
+        var down = Simulation.Nodes.Where(n => !n.IsUp).Select(n => n.Name).ToList();
+        _output.WriteLine($"virtual time +{DurationText.Format(Elapsed)} ({Simulation.Now}), seed {_settings.Seed.ToString(CultureInfo.InvariantCulture)}, topology '{_settings.TopologyReference}'");
+        _output.WriteLine($"nodes up {Simulation.Nodes.Count - down.Count}/{Simulation.Nodes.Count}{(down.Count == 0 ? "" : "; down: " + string.Join(", ", down))}");
+        var partitions = Simulation.Network.ActivePartitions;
+        _output.WriteLine(partitions.Count == 0 ? "partitions: none"
+            : "partitions: " + string.Join("; ", partitions.Select(p => $"{p.Id} ({(p.Direction == PartitionDirection.OneWay ? "one way" : "both ways")})")));
+        foreach (var skewed in Simulation.Nodes.Where(n => n.Skew != TimeSpan.Zero))
+            _output.WriteLine($"clock of {skewed.Name}: {ShellRecording.Signed(skewed.Skew)}");
+        _output.WriteLine(_node is null ? "logged in to: none" : $"logged in to: {_node}");
+    }
+
+    private void Peers()
+    {
+        foreach (var cluster in _settings.Topology.ImpClusters)
+        {
+            var publisher = cluster.Publisher.Name;
+            var snapshot = Simulation.Operator.Request<PeerStatusSnapshot>(publisher, r => new QueryPeerStatus(r));
+            if (snapshot is null)
+            {
+                _output.WriteLine($"{publisher}: no answer");
+                continue;
+            }
+            _output.WriteLine($"{publisher}:");
+            foreach (var line in snapshot.Panel.Render().Split('\n')) _output.WriteLine("  " + line);
+        }
+    }
+
+    private void Save(string path)
+    {
+        try
+        {
+            SaveScenario(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new ShellError($"cannot write '{path}': {e.Message}");
+        }
+        _output.WriteLine($"saved {_recording.Steps} steps and {_recording.Faults} faults to {path}");
+    }
+
+    /// <summary>A mistake in what was typed: printed, and the session goes on.</summary>
+    private sealed class ShellError(string message) : Exception(message);
+}
