@@ -18,8 +18,12 @@ public sealed record AgentStarted : IcsaCommand;
 /// <summary>Force Manual Sync, with or without "Also resync peer's Tomcat certificates".</summary>
 public sealed record ForceManualSync(string PeerAddress, bool ResyncTomcat) : IcsaCommand;
 
-/// <summary>A scheduled sync time came (the actor's timer); ignored unless the peer's sync is still due by then.</summary>
-public sealed record SyncDue(string PeerAddress) : IcsaCommand;
+/// <summary>
+/// A scheduled sync time came (the actor's timer); ignored unless the peer's sync is still due by then. With
+/// <paramref name="Elapsed"/> the actor says its (monotonic) timer for the latest schedule ran out, so the sync is due
+/// even if the node's wall clock was set back meanwhile (a skew fault must not postpone syncs by the skew).
+/// </summary>
+public sealed record SyncDue(string PeerAddress, bool Elapsed = false) : IcsaCommand;
 
 /// <summary>Another cluster's agent restarted and said so (see <see cref="NotifyPeerAgentRestarted"/>).</summary>
 public sealed record PeerAgentRestarted(NodeSpec From) : IcsaCommand;

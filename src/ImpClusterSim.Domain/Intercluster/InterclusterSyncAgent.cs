@@ -30,7 +30,7 @@ public sealed record InterclusterSyncAgent(
         DeletePeer c => Delete(c.PeerAddress),
         AgentStarted => Started(now),
         ForceManualSync c => Force(c.PeerAddress, c.ResyncTomcat, now),
-        SyncDue c => Due(c.PeerAddress, now),
+        SyncDue c => Due(c.PeerAddress, c.Elapsed, now),
         PeerAgentRestarted c => Peers.FindNode(c.From) is { } peer
             ? SyncNow(peer.PeerAddress, false, now, $"peer {peer.PeerAddress} restarted its agent: syncing from it now")
             : new IcsaResult(this, [], $"'{c.From.Name}' is not a configured intercluster peer: notification ignored"),
@@ -81,8 +81,8 @@ public sealed record InterclusterSyncAgent(
                 : $"Force Manual Sync of {peerAddress}")
             : new IcsaResult(this, [], $"No intercluster peer with address '{peerAddress}'.");
 
-    private IcsaResult Due(string peerAddress, SimInstant now) =>
-        States.TryGetValue(peerAddress, out var state) && state.NextSyncDue <= now
+    private IcsaResult Due(string peerAddress, bool elapsed, SimInstant now) =>
+        States.TryGetValue(peerAddress, out var state) && (elapsed || state.NextSyncDue <= now)
             ? SyncNow(peerAddress, false, now, null)
             : new IcsaResult(this, [], null);
 

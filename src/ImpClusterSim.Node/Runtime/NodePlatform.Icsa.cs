@@ -74,6 +74,15 @@ public sealed partial class NodePlatform
         }
     }
 
+    /// <summary>
+    /// A sync timer fired. Timers are keyed per peer, so this is the latest schedule: it is due now, whatever a skew
+    /// fault did to the node's wall clock meanwhile (the agent's times are read on that clock).
+    /// </summary>
+    private void OnSyncDue(SyncDue due)
+    {
+        if (IcsaRunning) ApplyIcsa(due with { Elapsed = true });
+    }
+
     private void StartSync(string peerAddress, bool resync)
     {
         var id = ++_nextSync;
@@ -150,6 +159,20 @@ public sealed partial class NodePlatform
             HostName = pending.Peer?.Fqdn,
         };
         ApplyIcsa(new SyncCompleted(pending.PeerAddress, attempt));
+        CheckSecureStatus(pending);
+    }
+
+    /// <summary>
+    /// The invariant, checked at every sync: never "Connection is secure" unless the chain the peer presented validates
+    /// against this publisher's tomcat-trust at its own clock. A violation is traced (and fails any run that watches).
+    /// </summary>
+    private void CheckSecureStatus(PendingSync sync)
+    {
+        if (_state.Icsa?.StateOf(sync.PeerAddress) is not { } state) return;
+        var snapshot = SecureStatusSnapshot.Of(_setup.Node.Cluster, state, _state.Certificates.GetTrustStore(TrustStoreNames.TomcatTrust),
+            _node.Clock.Now, _state.Certificates.Fips, sync.Peer?.Fqdn);
+        foreach (var v in SecureStatusInvariant.Check([snapshot]))
+            _node.Record(_path, "invariant-violation", ("invariant", v.Invariant), ("detail", v.Detail));
     }
 
     private void Import(ImportCertificate i)
@@ -157,6 +180,8 @@ public sealed partial class NodePlatform
         var result = _state.Certificates.ImportTrust(i.Import.StoreName, [i.Import.Certificate], $"Synced from intercluster peer {i.PeerAddress}");
         if (result.Accepted) AcceptLocalCertificateChange(result);
         var x = i.Exchange;
+        foreach (var v in FipsExchangeInvariant.Check([x]))
+            _node.Record(_path, "invariant-violation", ("invariant", v.Invariant), ("detail", v.Detail));
         _node.Record(_path, "certificate-exchange", ("peer", i.PeerAddress), ("store", i.Import.StoreName),
             ("certificate", i.Import.Certificate.SubjectCommonName), ("from-fips", x.FromFips ? "yes" : "no"), ("to-fips", x.ToFips ? "yes" : "no"),
             ("imported", result.Accepted ? "yes" : "no"));

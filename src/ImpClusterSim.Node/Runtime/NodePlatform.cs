@@ -51,10 +51,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         Receive<NetworkEnvelope>(e => e.Payload is TlsHello, OnTlsHello);
         Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncRequest, OnIcsaSyncRequest);
         Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncResponse or IcsaAgentRestartedNotice or ServiceUnavailable { Request: IcsaSyncRequest }, OnIcsaAnswer);
-        Receive<Domain.Intercluster.SyncDue>(d =>
-        {
-            if (IcsaRunning) ApplyIcsa(d);
-        });
+        Receive<Domain.Intercluster.SyncDue>(OnSyncDue);
         Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, Domain.Intercluster.PeerReachability.Timeout, [], false, null));
         Receive<InterclusterOperation>(OnInterclusterOperation);
         Receive<BootDone>(_ => OnBootDone());
