@@ -5,83 +5,105 @@ using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Domain.Topology;
 using ImpClusterSim.Scenarios.BuiltIn;
-using ImpClusterSim.Simulation;
+using ImpClusterSim.Scenarios.Language;
+using ImpClusterSim.Scenarios.Runner;
 
 namespace ImpClusterSim.Cli.Run;
 
-/// <summary>`impsim run`: plays a deployment in virtual time and says, with the seed that replays it, what happened.</summary>
+/// <summary>
+/// `impsim run [SCENARIO]`: plays a scenario (default: the embedded CA-signed Tomcat rollout with a partition) in
+/// virtual time and says what happened, whether every expectation held, and the seed that replays it. With
+/// <c>--topology</c> and no scenario it plays the kernel showcase (skeleton services) on that topology.
+/// </summary>
 public static class RunCommand
 {
-    private static readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the run: the same seed replays the run byte for byte", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string> Until = new("--until") { Description = "Virtual duration to simulate, e.g. 90m, 24h, 2d", DefaultValueFactory = _ => "24h" };
+    private static readonly Argument<FileInfo?> ScenarioFile = new("SCENARIO")
+    {
+        Description = "A scenario YAML file (default: the embedded CA-signed Tomcat rollout, scenarios/ca-signed-tomcat.yaml)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<ulong?> Seed = new("--seed") { Description = "Seed of the run (default: the scenario's, else 1): the same seed replays the run byte for byte" };
+    private static readonly Option<string?> Until = new("--until") { Description = "Virtual duration to simulate, e.g. 90m, 24h, 2d (default: the scenario's horizon)" };
     private static readonly Option<FileInfo?> Trace = new("--trace") { Description = "Write the trace (one JSON object per line) to this file" };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print a JSON summary on stdout instead of the timeline" };
-    private static readonly Option<FileInfo?> Topology = new("--topology") { Description = "Topology YAML file (default: the embedded 20-node deployment)" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print a JSON summary on stdout instead of the tables" };
+    private static readonly Option<FileInfo?> Topology = new("--topology") { Description = "Without a scenario: play the kernel showcase (skeleton services) on this topology YAML file" };
     private static readonly Option<FileInfo?> Log = new("--log") { Description = "Write a Serilog CLEF (JSON) log of every event to this file" };
 
     public static Command Create()
     {
-        var command = new Command("run", "Run the embedded default deployment (or a topology) in virtual time")
+        var command = new Command("run", "Play a scenario (default: the embedded CA-signed Tomcat rollout) in virtual time and check its expectations")
         {
-            Seed, Until, Trace, Json, Topology, Log,
+            ScenarioFile, Seed, Until, Trace, Json, Topology, Log,
         };
-        command.SetAction(parse => Execute(
-            parse.GetValue(Seed),
-            parse.GetValue(Until)!,
-            parse.GetValue(Trace),
-            parse.GetValue(Json),
-            parse.GetValue(Topology),
-            parse.GetValue(Log),
-            parse.InvocationConfiguration.Output));
+        command.SetAction(parse =>
+        {
+            var args = new RunArguments(
+                parse.GetValue(ScenarioFile),
+                parse.GetValue(Seed),
+                parse.GetValue(Until),
+                parse.GetValue(Trace),
+                parse.GetValue(Json),
+                parse.GetValue(Topology),
+                parse.GetValue(Log));
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            return args.Topology is not null && args.Scenario is null ? ShowcaseRun.Execute(args, output) : Execute(args, output, error);
+        });
         return command;
     }
 
-    private static int Execute(ulong seed, string until, FileInfo? tracePath, bool json, FileInfo? topologyPath, FileInfo? logPath, TextWriter output)
+    private static int Execute(RunArguments args, TextWriter output, TextWriter error)
     {
-        if (!DurationText.TryParse(until, out var horizon) || horizon <= TimeSpan.Zero)
-            throw new UsageException($"--until '{until}' is not a duration; write it like 90m, 24h or 2d");
-        var topology = LoadTopology(topologyPath);
+        if (args.Topology is not null) throw new UsageException("--topology goes without a scenario: a scenario names its own deployment");
+        var scenario = LoadScenario(args.Scenario, error);
+        if (scenario is null) return ExitCodes.BadInput;
+        var horizon = ParseUntil(args.Until) ?? scenario.Until;
+        var seed = args.Seed ?? scenario.Seed ?? 1;
 
-        var wall = Stopwatch.StartNew();
-        using var traceFile = tracePath is null ? null : OpenForWriting(tracePath);
-        using var logging = RunLogging.Create(seed, logPath, verbose: false);
-        using var run = KernelShowcase.Create(topology, seed, traceFile);
-        var timeline = new Timeline(run.Options.Start);
-        run.Trace.AddObserver(timeline.Observe);
-        run.Trace.AddObserver(logging.Observe);
-        run.StartAll();
+        using var traceFile = args.Trace is null ? null : OpenForWriting(args.Trace);
+        using var logging = RunLogging.Create(seed, args.Log, verbose: false);
+        var timeline = new Timeline(SimInstant.DefaultRunStart);
+        var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions
+        {
+            Seed = seed,
+            Until = horizon,
+            Trace = traceFile,
+            Observers = [timeline.Observe, logging.Observe],
+            Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null),
+        });
 
-        run.RunUntil(run.Options.Start + horizon);
-        run.Network.TraceSummary();
-        run.Trace.Flush();
-        wall.Stop();
-
-        var stats = run.Network.Stats;
-        var summary = new RunSummary(
-            Seed: seed,
-            Nodes: run.Nodes.Count,
-            VirtualSeconds: horizon.TotalSeconds,
-            WallSeconds: wall.Elapsed.TotalSeconds,
-            MessagesDelivered: stats.Delivered,
-            MessagesDropped: stats.DroppedByPartition + stats.DroppedByLoss + stats.DroppedNodeDown,
-            TraceEvents: run.Trace.EventCount,
-            TraceHash: run.Trace.Hash,
-            ForeignWork: run.Kernel.ForeignEnqueues,
-            Replay: ReplayCommand(seed, until, tracePath, topologyPath));
-
-        if (json) output.WriteLine(summary.ToJson());
+        var summary = RunSummary.Of(outcome);
+        if (args.Json) output.WriteLine(summary.ToJson());
         else
         {
             timeline.Render(output);
+            ChecksTable.Render(output, outcome);
             summary.Render(output);
         }
-        // Work that arrived from outside the loop thread means the run may not replay: fail loudly.
-        return summary.ForeignWork == 0 ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+
+        return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
-    private static Deployment LoadTopology(FileInfo? path)
+    /// <summary>The scenario file (every validation error at file:line:column on standard error), or the embedded default.</summary>
+    private static Scenario? LoadScenario(FileInfo? file, TextWriter error)
     {
-        if (path is null) return Deployment.LoadDefault();
+        if (file is null) return DefaultScenario.Load();
+        var (scenario, errors) = ScenarioLoader.Load(file.ToString());
+        foreach (var e in errors) error.WriteLine(e.ToString());
+        return scenario;
+    }
+
+    internal static TimeSpan? ParseUntil(string? until)
+    {
+        if (until is null) return null;
+        if (!DurationText.TryParse(until, out var horizon) || horizon <= TimeSpan.Zero)
+            throw new UsageException($"--until '{until}' is not a duration; write it like 90m, 24h or 2d");
+        return horizon;
+    }
+
+    internal static Deployment LoadTopology(FileInfo path)
+    {
         if (!path.Exists) throw new UsageException($"topology file '{path.FullName}' does not exist");
         try
         {
@@ -93,7 +115,7 @@ public static class RunCommand
         }
     }
 
-    private static FileStream OpenForWriting(FileInfo path)
+    internal static FileStream OpenForWriting(FileInfo path)
     {
         try
         {
@@ -106,9 +128,11 @@ public static class RunCommand
         }
     }
 
-    private static string ReplayCommand(ulong seed, string until, FileInfo? trace, FileInfo? topology)
+    internal static string ReplayCommand(FileInfo? scenario, ulong seed, TimeSpan until, FileInfo? trace, FileInfo? topology)
     {
-        var parts = new List<string> { "impsim run", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--until", until };
+        var parts = new List<string> { "impsim run" };
+        if (scenario is not null) parts.Add(scenario.ToString());
+        parts.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture), "--until", DurationText.Format(until)]);
         if (topology is not null) parts.AddRange(["--topology", topology.FullName]);
         if (trace is not null) parts.AddRange(["--trace", trace.FullName]);
         return string.Join(' ', parts);

@@ -1,9 +1,14 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using ImpClusterSim.Scenarios.Outcome;
 
 namespace ImpClusterSim.Cli.Run;
 
-/// <summary>What a run prints at the end: the figures, the trace hash and the command that replays it.</summary>
+/// <summary>
+/// What a run prints at the end: the figures, the trace hash and the command that replays it; for a scenario also its
+/// name and its checks (in JSON, the "expectations" array: expectations and assumptions, each with its kind).
+/// </summary>
 public sealed record RunSummary(
     ulong Seed,
     int Nodes,
@@ -14,9 +19,27 @@ public sealed record RunSummary(
     long TraceEvents,
     string TraceHash,
     long ForeignWork,
-    string Replay)
+    string Replay,
+    string? Scenario = null,
+    ImmutableArray<CheckOutcome> Checks = default)
 {
     public double Compression => WallSeconds > 0 ? VirtualSeconds / WallSeconds : 0;
+
+    public bool Passed => Checks.IsDefault || Checks.Where(c => c.Kind == CheckKind.Expectation).All(c => c.Passed);
+
+    public static RunSummary Of(ScenarioOutcome outcome) => new(
+        outcome.Seed,
+        outcome.Nodes,
+        outcome.VirtualDuration.TotalSeconds,
+        outcome.WallSeconds,
+        outcome.MessagesDelivered,
+        outcome.MessagesDropped,
+        outcome.Events.Length,
+        outcome.TraceHash,
+        0,
+        outcome.Replay,
+        outcome.Scenario,
+        outcome.Checks);
 
     public string ToJson()
     {
@@ -24,6 +47,7 @@ public sealed record RunSummary(
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
+            if (Scenario is not null) w.WriteString("scenario", Scenario);
             w.WriteNumber("seed", Seed);
             w.WriteNumber("nodes", Nodes);
             w.WriteNumber("virtualSeconds", VirtualSeconds);
@@ -34,6 +58,26 @@ public sealed record RunSummary(
             w.WriteNumber("traceEvents", TraceEvents);
             w.WriteString("traceHash", TraceHash);
             w.WriteString("replay", Replay);
+            if (!Checks.IsDefault)
+            {
+                w.WriteBoolean("passed", Passed);
+                w.WriteStartArray("expectations");
+                foreach (var c in Checks)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", c.Name);
+                    w.WriteString("kind", c.Kind == CheckKind.Expectation ? "expectation" : "assumption");
+                    w.WriteBoolean("passed", c.Passed);
+                    if (c.DecidedAt is { } at) w.WriteString("decidedAt", at.ToString());
+                    else w.WriteNull("decidedAt");
+                    w.WriteString("detail", c.Detail);
+                    w.WriteString("location", $"{c.File}:{c.Line}:{c.Column}");
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
@@ -43,6 +87,13 @@ public sealed record RunSummary(
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine();
+        if (Scenario is not null)
+        {
+            var expectations = Checks.Where(x => x.Kind == CheckKind.Expectation).ToArray();
+            var held = expectations.Count(x => x.Passed);
+            output.WriteLine($"scenario {Scenario}: {(Passed ? "PASSED" : "FAILED")} ({held} of {expectations.Length} expectations held)");
+        }
+
         output.WriteLine(string.Create(c, $"seed {Seed} | {Nodes} nodes | {VirtualSeconds:0} virtual s in {WallSeconds:0.000} wall s ({Compression:0}x real time)"));
         output.WriteLine(string.Create(c, $"messages delivered {MessagesDelivered}, dropped {MessagesDropped} | trace events {TraceEvents}"));
         output.WriteLine($"trace hash {TraceHash}");

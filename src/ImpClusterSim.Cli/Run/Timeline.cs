@@ -5,20 +5,36 @@ using Spectre.Console;
 namespace ImpClusterSim.Cli.Run;
 
 /// <summary>
-/// The readable side of a trace: the events a person wants to see (faults, node lifecycle, status changes), in order,
-/// with time since the run started. Periodic bookkeeping (network summaries) and the start-up burst are folded.
+/// The readable side of a trace: the events a person wants to see (operations, faults, checks, node lifecycle, status
+/// changes), in order, with time since the run started. The run's own events (path "/") are shown, and of the nodes'
+/// events those in <see cref="Shown"/>; periodic bookkeeping (network summaries), service status changes, replication
+/// of each certificate and the start-up burst are folded (they stay in the trace file).
 /// </summary>
 public sealed class Timeline(SimInstant start)
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "network-summary" };
+
+    private static readonly HashSet<string> Shown = new(StringComparer.Ordinal)
+    {
+        "peer-status", "certificate-exchange", "replication-lost", "replication-connected", "xmpp-domain-mismatch",
+        "fips-mode", "node-halted", "node-rebooting", "mixed-fips-cluster",
+    };
+
     private readonly List<TraceEvent> _events = [];
     private int _startedAtZero;
+    private int _folded;
 
     public IReadOnlyList<TraceEvent> Events => _events;
 
     public void Observe(TraceEvent e)
     {
         if (Hidden.Contains(e.Event)) return;
+        if (e.Path != "/" && !Shown.Contains(e.Event))
+        {
+            _folded++;
+            return;
+        }
+
         if (e.Event == "node-started" && e.Time == start)
         {
             _startedAtZero++;
@@ -35,6 +51,8 @@ public sealed class Timeline(SimInstant start)
             Ansi = AnsiSupport.Detect,
             ColorSystem = ColorSystemSupport.Detect,
         });
+        // Redirected output has no terminal width: use a wide one rather than wrapping every cell.
+        if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple).Title("Timeline (virtual time since start)");
         table.AddColumn("time");
         table.AddColumn("node");
@@ -47,13 +65,14 @@ public sealed class Timeline(SimInstant start)
                 Markup.Escape(e.Node),
                 Style(e.Event),
                 Markup.Escape(string.Join(", ", e.Details.Select(d => $"{d.Key}={d.Value}"))));
+        if (_folded > 0) table.Caption(Markup.Escape($"{_folded} node events folded (service status, certificate replication, ...): see --trace"));
         console.Write(table);
     }
 
     private static string Style(string @event) => @event switch
     {
-        "partition-started" or "node-crashed" or "replication-lost" => $"[red]{Markup.Escape(@event)}[/]",
-        "partition-healed" or "replication-connected" or "node-started" => $"[green]{Markup.Escape(@event)}[/]",
+        "partition-started" or "node-crashed" or "replication-lost" or "check-failed" or "assumption-broken" => $"[red]{Markup.Escape(@event)}[/]",
+        "partition-healed" or "replication-connected" or "node-started" or "check-passed" or "assumption-held" => $"[green]{Markup.Escape(@event)}[/]",
         _ => Markup.Escape(@event),
     };
 }

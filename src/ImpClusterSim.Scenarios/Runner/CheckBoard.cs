@@ -111,7 +111,7 @@ internal sealed class CheckBoard
         check.Last = o;
         check.LastAt = C.Run.Now;
         if (check.Window.Mode == CheckMode.Within && o.Holds)
-            Decide(check, true, $"held at {Clock(Elapsed)}{Since(check)}: {o.Seen}");
+            Decide(check, true, $"held at {Clock(Elapsed)}{After(check)}: {o.Seen}");
         else if (check.Window.Mode == CheckMode.Always && !o.Holds)
             Decide(check, false, $"violated at {Clock(Elapsed)}: {o.Seen}");
     }
@@ -127,6 +127,9 @@ internal sealed class CheckBoard
             ? $"not by the deadline {Clock(check.Window.To)}{Since(check)}: {seen}"
             : $"{why}: {seen}");
     }
+
+    private string After(TrackedCheck check) =>
+        check.Window.AfterLabel is { } label ? $" ({DurationText.Format(Elapsed - check.Window.From)} after '{label}')" : "";
 
     private static string Since(TrackedCheck check) =>
         check.Window.AfterLabel is { } label ? $" ({DurationText.Format(check.Window.To - check.Window.From)} after '{label}')" : "";

@@ -1,0 +1,37 @@
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Scenarios.Outcome;
+using Spectre.Console;
+
+namespace ImpClusterSim.Cli.Run;
+
+/// <summary>The checks of a played scenario: each expectation (PASS/FAIL) and assumption (HELD/BROKEN), when, why and where.</summary>
+internal static class ChecksTable
+{
+    public static void Render(TextWriter output, ScenarioOutcome outcome)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+        // Redirected output has no terminal width: use a wide one rather than wrapping every cell.
+        if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 200;
+        var table = new Table().Border(TableBorder.Simple).Title("Checks");
+        table.AddColumn("result");
+        table.AddColumn("check");
+        table.AddColumn("when");
+        table.AddColumn("why");
+        table.AddColumn("where");
+        foreach (var c in outcome.Checks)
+        {
+            var result = c.Kind == CheckKind.Expectation
+                ? c.Passed ? "[green]PASS[/]" : "[red]FAIL[/]"
+                : c.Passed ? "[green]HELD[/] (assumption)" : "[yellow]BROKEN[/] (assumption)";
+            var when = c.DecidedAt is { } at ? "+" + DurationText.Format(at - outcome.Start) : "";
+            table.AddRow(result, Markup.Escape(c.Name), Markup.Escape(when), Markup.Escape(c.Detail), Markup.Escape($"{c.File}:{c.Line}:{c.Column}"));
+        }
+
+        console.Write(table);
+    }
+}

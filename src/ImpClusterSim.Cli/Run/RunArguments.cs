@@ -1,0 +1,11 @@
+namespace ImpClusterSim.Cli.Run;
+
+/// <summary>What `impsim run` was given.</summary>
+internal sealed record RunArguments(
+    FileInfo? Scenario,
+    ulong? Seed,
+    string? Until,
+    FileInfo? Trace,
+    bool Json,
+    FileInfo? Topology,
+    FileInfo? Log);
