@@ -124,12 +124,11 @@ public sealed class ShellSession : IDisposable
 
     public void Dispose() => Simulation.Dispose();
 
-    private void PrintEvents()
+    private void PrintEvents(bool folded = false)
     {
-        if (_pending.Count == 0) return;
         var events = _pending.ToArray();
         _pending.Clear();
-        _printer.Print(events);
+        _printer.Print(events, folded);
     }
 
     private static string[] Arity(string[] args, int count, string usage) =>
@@ -175,7 +174,7 @@ public sealed class ShellSession : IDisposable
         if (!DurationText.TryParse(text, out var duration) || duration <= TimeSpan.Zero)
             throw new ShellError($"'{text}' is not a duration; write it like 90s, 10m, 1h30m or 2d");
         Simulation.RunFor(duration);
-        PrintEvents();
+        PrintEvents(folded: true);
         _output.WriteLine($"now +{DurationText.Format(Elapsed)}");
     }
 

@@ -1,0 +1,96 @@
+using ImpClusterSim.Cli.Shell;
+
+namespace ImpClusterSim.Cli.Tests.Shell;
+
+/// <summary>The shell driven by a script, as a person would type it; virtual time moves only with 'advance'.</summary>
+public sealed class ShellSessionTests
+{
+    private static string Transcript(params string[] lines)
+    {
+        var output = new StringWriter();
+        using var session = new ShellSession(new StringReader(string.Join("\n", lines) + "\n"), output, ShellSettings.Lab());
+        Assert.Equal(0, session.Run());
+        return output.ToString().ReplaceLineEndings("\n");
+    }
+
+    /// <summary>What the shell printed for <paramref name="typed"/>: from its echo after a prompt to the next prompt.</summary>
+    private static string ReplyTo(string transcript, string typed)
+    {
+        var echoed = new[] { "impsim> " + typed + "\n", "admin:" + typed + "\n" }
+            .Select(e => (Echo: e, At: transcript.IndexOf(e, StringComparison.Ordinal))).FirstOrDefault(e => e.At >= 0);
+        Assert.True(echoed.Echo is not null, $"'{typed}' is not in the transcript:\n{transcript}");
+        var after = transcript[(echoed.At + echoed.Echo.Length)..];
+        var next = new[] { after.IndexOf("impsim> ", StringComparison.Ordinal), after.IndexOf("admin:", StringComparison.Ordinal) }.Where(i => i >= 0).DefaultIfEmpty(after.Length).Min();
+        return after[..next];
+    }
+
+    [Fact]
+    public void A_node_in_use_answers_cli_lines_and_its_services_have_started_after_fifteen_minutes()
+    {
+        var transcript = Transcript("use imp-a-pub", "advance 15m", "utils service list", "exit", "status");
+
+        Assert.Contains("logged in to imp-a-pub (admin CLI)", transcript);
+        Assert.Contains("admin:utils service list\n", transcript);
+        var list = ReplyTo(transcript, "utils service list");
+        Assert.Contains("Cisco Tomcat[STARTED]", list);
+        Assert.Contains("now +15m", ReplyTo(transcript, "advance 15m"));
+        Assert.Contains("logged in to: none", ReplyTo(transcript, "status"));
+    }
+
+    [Fact]
+    public void Before_virtual_time_moves_the_services_are_still_starting()
+    {
+        var list = ReplyTo(Transcript("use imp-a-pub", "utils service list"), "utils service list");
+        Assert.DoesNotContain("Cisco Tomcat[STARTED]", list);
+        Assert.Contains("Cisco Tomcat[", list);
+    }
+
+    [Fact]
+    public void A_partition_shows_in_what_happened_and_peers_prints_each_publishers_panel_or_no_answer()
+    {
+        var transcript = Transcript("partition imp-a imp-b", "advance 40m", "peers", "status");
+
+        var partition = ReplyTo(transcript, "partition imp-a imp-b");
+        Assert.Contains("partition 'imp-a|imp-b' in force (both ways)", partition);
+        Assert.Contains("partition-started", partition);
+        Assert.Contains("side-a=imp-a-pub,imp-a-sub1,imp-a-sub2", partition);
+        Assert.Contains("now +40m", ReplyTo(transcript, "advance 40m"));
+        var peers = ReplyTo(transcript, "peers");
+        foreach (var publisher in new[] { "imp-a-pub", "imp-b-pub" })
+            Assert.True(peers.Contains(publisher + ":\n  Inter-cluster Peer Status", StringComparison.Ordinal) || peers.Contains(publisher + ": no answer", StringComparison.Ordinal),
+                $"no panel and no 'no answer' for {publisher}:\n{peers}");
+        Assert.Contains("partitions: imp-a|imp-b (both ways)", ReplyTo(transcript, "status"));
+    }
+
+    [Fact]
+    public void Mistakes_are_printed_clearly_and_the_session_goes_on()
+    {
+        var transcript = Transcript("frobnicate", "use nosuch-node", "advance 10x", "skew imp-a-pub soon", "heal", "status");
+
+        Assert.Contains("error: unknown command 'frobnicate'; type 'help'", ReplyTo(transcript, "frobnicate"));
+        Assert.Contains("error: unknown node 'nosuch-node'; nodes: cucm-pub", ReplyTo(transcript, "use nosuch-node"));
+        Assert.Contains("error: '10x' is not a duration", ReplyTo(transcript, "advance 10x"));
+        Assert.Contains("error: 'soon' is not an offset", ReplyTo(transcript, "skew imp-a-pub soon"));
+        Assert.Contains("error: no partition is in force", ReplyTo(transcript, "heal"));
+        Assert.Contains("virtual time +0s", ReplyTo(transcript, "status"));
+    }
+
+    [Fact]
+    public void A_crashed_node_is_down_refuses_a_login_and_comes_back_with_restart()
+    {
+        var transcript = Transcript("crash imp-b-sub2", "status", "use imp-b-sub2", "restart imp-b-sub2", "nodes");
+
+        Assert.Contains("node-crashed", ReplyTo(transcript, "crash imp-b-sub2"));
+        Assert.Contains("nodes up 7/8; down: imp-b-sub2", ReplyTo(transcript, "status"));
+        Assert.Contains("error: imp-b-sub2 is down: no login", ReplyTo(transcript, "use imp-b-sub2"));
+        Assert.Contains("node-started", ReplyTo(transcript, "restart imp-b-sub2"));
+        Assert.Matches(@"imp-b-sub2\s+imp-b\s+IM&P\s+subscriber\s+up", ReplyTo(transcript, "nodes"));
+    }
+
+    [Fact]
+    public void The_same_script_gives_the_same_transcript()
+    {
+        string[] script = ["use imp-b-pub", "advance 20m", "utils service restart Cisco Tomcat", "exit", "partition imp-a-pub imp-b --one-way", "advance 1h", "peers"];
+        Assert.Equal(Transcript(script), Transcript(script));
+    }
+}
