@@ -19,6 +19,7 @@ internal sealed class CheckBoard
     private readonly TimeSpan _interval;
     private readonly TimeSpan _horizon;
     private readonly List<TrackedCheck> _checks = [];
+    private readonly HashSet<string> _labelsDone = new(StringComparer.Ordinal);
 
     public CheckBoard(RunContext context, ConditionProbe probe, TimeSpan horizon, TimeSpan interval)
     {
@@ -62,9 +63,10 @@ internal sealed class CheckBoard
         if (_checks.Any(c => c.Window.Mode != CheckMode.At)) C.Run.At(C.Start + _interval, Tick);
     }
 
-    /// <summary>After each step: the open checks see its effect at once.</summary>
-    public void AfterStep()
+    /// <summary>After each step: the open checks see its effect at once (a check 'after' a label opens once that step is done).</summary>
+    public void AfterStep(Step step)
     {
+        if (step.Label is { } label) _labelsDone.Add(label);
         foreach (var check in Open()) Evaluate(check);
     }
 
@@ -90,7 +92,9 @@ internal sealed class CheckBoard
     }
 
     private IEnumerable<TrackedCheck> Open() =>
-        _checks.Where(c => !c.Decided && c.Window.Mode != CheckMode.At && c.Window.From <= Elapsed && Elapsed <= c.Window.To);
+        _checks.Where(c => !c.Decided && c.Window.Mode != CheckMode.At && c.Window.From <= Elapsed && Elapsed <= c.Window.To && Started(c));
+
+    private bool Started(TrackedCheck c) => c.Window.AfterLabel is not { } label || _labelsDone.Contains(label);
 
     private void Tick()
     {
@@ -106,7 +110,7 @@ internal sealed class CheckBoard
 
     private void Evaluate(TrackedCheck check)
     {
-        if (check.Decided) return;
+        if (check.Decided || !Started(check)) return;
         var o = _probe.Evaluate(check.Condition);
         check.Last = o;
         check.LastAt = C.Run.Now;

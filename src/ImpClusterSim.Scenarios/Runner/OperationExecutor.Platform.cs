@@ -146,6 +146,26 @@ internal sealed partial class OperationExecutor
             return;
         }
 
+        // "Upload Certificate" of a file the administrator downloaded from another node ("<node>/<unit>.pem"), e.g. the
+        // IM&P cup.pem into CUCM's Callmanager-trust (the guide's CUCM exchange).
+        if (m.Path.EndsWith("Certificate Management", StringComparison.Ordinal) && action.StartsWith("Upload", StringComparison.Ordinal)
+            && m.Args.TryGetValue("Certificate Name", out var store) && m.Args.TryGetValue("File", out var file)
+            && file.Split('/') is [var source, var fileName] && C.Topology.FindNode(source) is not null)
+        {
+            var download = C.Request<AdminReply>(source, r => new CertificateOperation(new Domain.Certificates.DownloadCertificate(fileName), r));
+            var pem = download?.Messages.FirstOrDefault(x => x.Contains("BEGIN CERTIFICATE", StringComparison.Ordinal));
+            if (pem is null)
+            {
+                C.Record(node, "menu", ("path", m.Path), ("action", action), ("result", "refused"), ("reply", $"cannot download {fileName} from {source}"));
+                return;
+            }
+
+            var description = m.Args.GetValueOrDefault("Description") ?? $"{source} {fileName}";
+            Admin(node, "menu", r => new CertificateOperation(new Domain.Certificates.UploadTrustCertificate(store, pem, description), r),
+                ("path", m.Path), ("action", action), ("store", store), ("file", file));
+            return;
+        }
+
         if (m.Path.Contains("System Troubleshooter", StringComparison.Ordinal))
         {
             var report = C.Request<TroubleshooterReport>(node, r => new RunSystemTroubleshooter(r));

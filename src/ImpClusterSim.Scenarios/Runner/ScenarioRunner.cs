@@ -55,7 +55,7 @@ public static class ScenarioRunner
             run.At(run.Options.Start + step.At, () =>
             {
                 operations.Execute(step);
-                checks.AfterStep();
+                checks.AfterStep(step);
             });
         }
 
@@ -78,6 +78,14 @@ public static class ScenarioRunner
         wall.Stop();
 
         var stats = run.Network.Stats;
+        var outcomes = checks.Outcomes;
+        if (run.Kernel.ForeignEnqueues > 0)
+        {
+            // Work from outside the loop thread means the run may not replay: the run fails, whatever the scenario says.
+            outcomes = outcomes.Add(new CheckOutcome("the run stayed on the loop thread (deterministic)", CheckKind.Expectation, false, run.Now,
+                $"{run.Kernel.ForeignEnqueues} work items arrived from outside the loop thread", scenario.Span.File, scenario.Span.Line, scenario.Span.Column));
+        }
+
         return new ScenarioOutcome(
             scenario.Name,
             scenario.GuideSection,
@@ -90,7 +98,7 @@ public static class ScenarioRunner
             stats.DroppedByPartition + stats.DroppedByLoss + stats.DroppedNodeDown,
             run.Trace.Hash,
             options.Replay ?? DefaultReplay(scenario, seed, horizon),
-            checks.Outcomes,
+            outcomes,
             faults.Windows,
             [.. events]);
     }
