@@ -17,7 +17,7 @@ internal static class CheckNames
             ServiceStateIs s => $"{s.Service} {s.State} on {s.Target}",
             CliOutputContains c => $"'{c.Command}' on {c.Target} prints '{c.Text}'",
             NodeUp u => $"{u.Target} up",
-            BannerShown b => $"banner shown on {b.Interface} of {b.Target}",
+            BannerShown b => $"banner shown on {ScenarioVocabulary.BannerInterfaces[(int)b.Interface]} of {b.Target}",
             NoFipsMismatchExchange => "no certificate exchange between FIPS and non-FIPS",
             SecurePeersWhenTrusted => "secure status only with a validating chain",
             _ => condition.Kind,
