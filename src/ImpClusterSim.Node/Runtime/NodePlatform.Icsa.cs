@@ -124,7 +124,18 @@ public sealed partial class NodePlatform
             certs.Fips,
             [.. certs.GetTrustStore(TrustStoreNames.TomcatTrust).Certificates],
             [.. certs.GetTrustStore(TrustStoreNames.CupXmppTrust).Certificates],
-            routerToRouter && certs.OwnCertificate(CertificateUnit.CupXmpp) is { } xmpp ? [xmpp.Certificate] : []));
+            routerToRouter ? ClusterXmppCertificates() : []));
+    }
+
+    /// <summary>The cup-xmpp certificates of this cluster's nodes: this node's own and those replicated into cup-xmpp-trust.</summary>
+    private ImmutableArray<Certificate> ClusterXmppCertificates()
+    {
+        var fqdns = new HashSet<string>(_setup.ClusterPeers.Select(n => n.Fqdn).Append(_setup.Node.Fqdn), StringComparer.OrdinalIgnoreCase);
+        var own = _state.Certificates.OwnCertificate(CertificateUnit.CupXmpp)?.Certificate;
+        return [.. new[] { own }.OfType<Certificate>()
+            .Concat(_state.Certificates.GetTrustStore(TrustStoreNames.CupXmppTrust).Certificates
+                .Where(c => !c.IsCertificateAuthority && fqdns.Contains(c.SubjectCommonName)))
+            .Distinct()];
     }
 
     private void OnIcsaAnswer(NetworkEnvelope e)

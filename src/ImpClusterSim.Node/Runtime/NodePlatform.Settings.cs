@@ -42,6 +42,21 @@ public sealed partial class NodePlatform
         _node.Record(_path, "settings-replicated", ("version", replica.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>
+    /// XMPP router-to-router secure mode: "IM and Presence Service automatically replicates the XMPP certificate within
+    /// the cluster and across clusters as an XMPP trust certificate". The router, starting in that mode, puts its node's
+    /// cup-xmpp certificate into cup-xmpp-trust: replication spreads it in the cluster, the agent to the peer clusters.
+    /// </summary>
+    private void TrustOwnXmppCertificate()
+    {
+        if (_state.Certificates.OwnCertificate(CertificateUnit.CupXmpp) is not { } xmpp) return;
+        var store = _state.Certificates.GetTrustStore(Domain.Certificates.TrustStoreNames.CupXmppTrust);
+        if (store.Contains(xmpp.Certificate)) return;
+        var result = _state.Certificates.ImportTrust(Domain.Certificates.TrustStoreNames.CupXmppTrust, [xmpp.Certificate],
+            "XMPP certificate of " + _setup.Name + " (router-to-router secure mode)");
+        if (result.Accepted) AcceptLocalCertificateChange(result);
+    }
+
     /// <summary>A service reached Started: it loads the saved settings it applies (and the XCP Router checks the s2s names).</summary>
     private void LoadSettings(string service)
     {
@@ -49,6 +64,7 @@ public sealed partial class NodePlatform
         var names = s2s is null ? null : new XmppCertificateNames(s2s.SubjectCommonName, [.. s2s.DnsNames]);
         var loaded = _active.OnServiceStarted(service, _state.Settings, names);
         _active = loaded.State;
+        if (service == Domain.Services.ServiceNames.CiscoXcpRouter && _active.XmppRouterToRouterSecureMode == true) TrustOwnXmppCertificate();
         foreach (var e in loaded.Events)
         {
             switch (e)

@@ -125,3 +125,31 @@ public sealed class InterclusterSyncTests : IDisposable
         Assert.False(_f.Intercluster("imp-a-sub1", new AddPeer(PeerEntry(BAddress))).Accepted);
     }
 }
+
+public sealed class RouterToRouterSecureModeTests : IDisposable
+{
+    private readonly InterclusterFixture _f = new();
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public void Xmpp_certificates_replicate_within_and_across_clusters_as_xmpp_trust()
+    {
+        _f.PeerBothWays();
+        foreach (var publisher in new[] { A, B })
+            Assert.True(_f.Do(publisher, r => new SettingsOperation(
+                new Domain.Settings.SetSecuritySetting(Domain.Settings.SecuritySetting.XmppRouterToRouterSecureMode, "on"), r)).Accepted);
+        _f.Run.RunFor(TimeSpan.FromMinutes(2));
+        foreach (var node in _f.Run.Nodes.Where(n => n.Cluster.StartsWith("imp-", StringComparison.Ordinal)))
+            _f.Cli(node.Name, "utils service restart Cisco XCP Router");
+        _f.Run.RunFor(TimeSpan.FromMinutes(10));
+        // Within the cluster: every node of A trusts every node of A's XMPP certificate.
+        Assert.True(_f.Trusts("imp-a-sub1", TrustStoreNames.CupXmppTrust, "imp-a-sub2.example.com"));
+        Assert.True(_f.Trusts("imp-a-pub", TrustStoreNames.CupXmppTrust, "imp-a-sub1.example.com"));
+        // Across clusters, with the next sync.
+        _f.Restart(A, ServiceNames.CiscoInterclusterSyncAgent, TimeSpan.FromMinutes(3));
+        Assert.True(_f.Trusts(B, TrustStoreNames.CupXmppTrust, "imp-a-sub2.example.com"));
+        Assert.True(_f.Trusts("imp-b-sub1", TrustStoreNames.CupXmppTrust, "imp-a-pub.example.com"));
+        Assert.False(_f.Trusts(B, TrustStoreNames.TomcatTrust, "imp-a-sub2.example.com"));
+    }
+}
