@@ -58,6 +58,7 @@ public sealed class ShellSession : IDisposable
         while (true)
         {
             _output.Write(_node is null ? ShellPrompt : CliText.Prompt);
+            _output.Flush();
             var line = _input.ReadLine();
             if (line is null)
             {
@@ -65,7 +66,6 @@ public sealed class ShellSession : IDisposable
                 break;
             }
             if (_settings.Echo) _output.WriteLine(line);
-            else _output.Flush();
             if (!Execute(line)) break;
         }
         _output.Flush();
@@ -109,6 +109,11 @@ public sealed class ShellSession : IDisposable
         }
         catch (ShellError e)
         {
+            _output.WriteLine($"error: {e.Message}");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // The simulator refused the operation (e.g. a partition it cannot make): say so and go on.
             _output.WriteLine($"error: {e.Message}");
         }
         PrintEvents();
