@@ -22,6 +22,7 @@ public static class KernelBenchmark
     {
         output.WriteLine("== kernel benchmark (wall clock of this machine; figures vary with load) ==");
         Compression(output);
+        PlatformCompression(output);
         Throughput(output, throughputPairs, messagesPerPair);
         StartupAndMemory(output, [20, 100, 300]);
     }
@@ -43,6 +44,32 @@ public static class KernelBenchmark
                 $"(start-up {started.TotalMilliseconds:0} ms) = {TimeSpan.FromHours(24).TotalSeconds / wall.Elapsed.TotalSeconds:0}x real time; " +
                 $"{s.Delivered} deliveries, {s.Delivered / wall.Elapsed.TotalSeconds:0}/s; {run.Kernel.Executed} mailbox runs"));
         }
+    }
+
+    /// <summary>The same day with every node a real platform (certificates, services, replication, the agent peered both ways).</summary>
+    private static void PlatformCompression(TextWriter output)
+    {
+        var topology = Deployment.LoadDefault();
+        var wall = Stopwatch.StartNew();
+        using var run = PlatformDeployment.CreateRun(topology, 7);
+        PlatformDeployment.AddTo(run, topology);
+        run.StartAll();
+        var started = wall.Elapsed;
+        run.RunFor(TimeSpan.FromMinutes(15));
+        var publishers = topology.ImpClusters.Select(c => c.Publisher).ToArray();
+        foreach (var from in publishers)
+            foreach (var to in publishers.Where(p => p != from))
+                run.Operator.Request<Node.Runtime.AdminReply>(from.Name, r => new Node.Runtime.InterclusterOperation(
+                    new Domain.Intercluster.AddPeer(new Domain.Intercluster.InterclusterPeer(to.Fqdn,
+                        Node.Runtime.InterclusterApplicationUser.Username, Node.Runtime.InterclusterApplicationUser.Password,
+                        Domain.Intercluster.PeerProtocol.Tls)), r));
+        run.RunUntil(run.Options.Start + TimeSpan.FromHours(24));
+        wall.Stop();
+        var s = run.Network.Stats;
+        output.WriteLine(string.Create(C,
+            $"(a') 24 h of the default deployment as IM&P/CUCM platforms ({run.Nodes.Count} nodes, peered): {wall.Elapsed.TotalSeconds:0.000} s wall " +
+            $"(start-up {started.TotalMilliseconds:0} ms) = {TimeSpan.FromHours(24).TotalSeconds / wall.Elapsed.TotalSeconds:0}x real time; " +
+            $"{s.Delivered} deliveries; {run.Kernel.Executed} mailbox runs"));
     }
 
     private static void Throughput(TextWriter output, int pairs, long perPair)
