@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ImpClusterSim.Domain.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpClusterSim.Domain.Topology;
@@ -15,6 +16,7 @@ internal sealed partial class TopologyReader(string file)
     private static readonly string[] SubclusterKeys = ["name", "nodes"];
 
     private readonly List<TopologyError> _errors = [];
+    private YamlShape? _shape;
     private readonly Dictionary<string, YamlNode> _nodeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> _fqdns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, YamlNode> _ips = new(StringComparer.Ordinal);
@@ -276,44 +278,12 @@ internal sealed partial class TopologyReader(string file)
         return name;
     }
 
-    private Dictionary<string, YamlNode> Fields(YamlMappingNode map, string what, string[] allowed, string[] required)
-    {
-        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } key })
-            {
-                Error(keyNode, $"a key in {what} must be a plain name, found {Describe(keyNode)}");
-                continue;
-            }
+    private Dictionary<string, YamlNode> Fields(YamlMappingNode map, string what, string[] allowed, string[] required) =>
+        Shape.Fields(map, what, allowed, required);
 
-            if (!allowed.Contains(key, StringComparer.Ordinal))
-            {
-                Error(keyNode, $"unknown key '{key}' in {what}; expected one of: {string.Join(", ", allowed)}");
-                continue;
-            }
+    private YamlMappingNode? Mapping(YamlNode node, string what) => Shape.Mapping(node, what);
 
-            fields[key] = value;
-        }
-
-        foreach (var key in required.Where(k => !fields.ContainsKey(k)))
-            Error(map, $"{what} is missing the key '{key}'");
-        return fields;
-    }
-
-    private YamlMappingNode? Mapping(YamlNode node, string what)
-    {
-        if (node is YamlMappingNode map) return map;
-        Error(node, $"expected {what} (a mapping of keys), found {Describe(node)}");
-        return null;
-    }
-
-    private YamlSequenceNode? List(YamlNode node, string key)
-    {
-        if (node is YamlSequenceNode seq) return seq;
-        Error(node, $"'{key}' must be a list, found {Describe(node)}");
-        return null;
-    }
+    private YamlSequenceNode? List(YamlNode node, string key) => Shape.List(node, key);
 
     private string? Text(YamlNode node, string key)
     {
@@ -330,14 +300,9 @@ internal sealed partial class TopologyReader(string file)
         return false;
     }
 
-    private static string Describe(YamlNode node) => node switch
-    {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode { Value: null or "" } => "nothing",
-        YamlScalarNode s => $"'{s.Value}'",
-        _ => "an alias",
-    };
+    private static string Describe(YamlNode node) => YamlShape.Describe(node);
+
+    private YamlShape Shape => _shape ??= new YamlShape(Error);
 
     private void Error(YamlNode at, string message) =>
         _errors.Add(new TopologyError(file, (int)at.Start.Line, (int)at.Start.Column, message));

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using ImpClusterSim.Domain.Topology;
 using YamlDotNet.RepresentationModel;
 
+using ImpClusterSim.Domain.Yaml;
+
 namespace ImpClusterSim.Scenarios.Language;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed partial class ScenarioReader(string file, string text, string ba
         ["name", "description", "guide-section", "seed", "until", "deployment", "cas", "steps", "faults", "expect", "assumptions"];
 
     private readonly List<ScenarioError> _errors = [];
+    private YamlShape? _shape;
     private readonly Dictionary<string, CaSpec> _cas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TimeSpan At, YamlNode Node)> _labels = new(StringComparer.Ordinal);
     private Deployment? _deployment;
@@ -58,57 +61,20 @@ internal sealed partial class ScenarioReader(string file, string text, string ba
         return new Scenario(name, description, guideSection, seed, _until, deployment, cas, steps, faults, expectations, assumptions, Span(map));
     }
 
-    private Dictionary<string, YamlNode> Fields(YamlMappingNode map, string what, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string> required)
-    {
-        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } key })
-            {
-                Error(keyNode, $"a key in {what} must be a plain name, found {Describe(keyNode)}");
-                continue;
-            }
+    private Dictionary<string, YamlNode> Fields(YamlMappingNode map, string what, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string> required) =>
+        Shape.Fields(map, what, allowed, required);
 
-            if (!allowed.Contains(key))
-            {
-                Error(keyNode, $"unknown key '{key}' in {what}; expected one of: {string.Join(", ", allowed)}");
-                continue;
-            }
+    private YamlMappingNode? Mapping(YamlNode node, string what) => Shape.Mapping(node, what);
 
-            fields[key] = value;
-        }
+    // 'steps:' with nothing yet is an empty list.
+    private YamlSequenceNode? List(YamlNode node, string key) => Shape.List(node, key, emptyIsEmptyList: true);
 
-        foreach (var key in required.Where(k => !fields.ContainsKey(k)))
-            Error(map, $"{what} is missing the key '{key}'");
-        return fields;
-    }
-
-    private YamlMappingNode? Mapping(YamlNode node, string what)
-    {
-        if (node is YamlMappingNode map) return map;
-        Error(node, $"expected {what} (a mapping of keys), found {Describe(node)}");
-        return null;
-    }
-
-    private YamlSequenceNode? List(YamlNode node, string key)
-    {
-        if (node is YamlSequenceNode seq) return seq;
-        if (node is YamlScalarNode { Value: null or "" }) return new YamlSequenceNode(); // 'steps:' with nothing yet
-        Error(node, $"'{key}' must be a list, found {Describe(node)}");
-        return null;
-    }
+    private YamlShape Shape => _shape ??= new YamlShape(Error);
 
     private static bool IsEmpty(YamlNode node) =>
         node is YamlScalarNode { Value: null or "" } or YamlMappingNode { Children.Count: 0 };
 
-    private static string Describe(YamlNode node) => node switch
-    {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode { Value: null or "" } => "nothing",
-        YamlScalarNode s => $"'{s.Value}'",
-        _ => "an alias",
-    };
+    private static string Describe(YamlNode node) => YamlShape.Describe(node);
 
     private static string OneOf(IEnumerable<string> names) => string.Join(", ", names);
 
