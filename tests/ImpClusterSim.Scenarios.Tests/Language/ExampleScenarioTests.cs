@@ -49,7 +49,7 @@ public sealed class ExampleScenarioTests
         Assert.Equal("peer-a", first.Label);
         Assert.Equal(TargetKind.PublisherOf, first.Target!.Kind);
         Assert.Equal<string>(["imp-a-pub"], first.Target.Nodes);
-        Assert.Equal(new AddPeer("imp-b", PeerProtocol.Tls, "icsa-axl", first.Operation.Span), first.Operation);
+        Assert.Equal(new AddPeer("imp-b", PeerProtocol.Tls, "InterClusterApplicationUser", first.Operation.Span), first.Operation);
 
         var upload = s.StepLabelled("upload-ca-a")!;
         Assert.Equal(TimeSpan.FromHours(1), upload.At);
