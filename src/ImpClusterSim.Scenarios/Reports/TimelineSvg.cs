@@ -95,7 +95,7 @@ internal static class TimelineSvg
             foreach (var s in lane.Segments)
             {
                 var x1 = X(s.From);
-                var w = Math.Max(X(s.To) - x1, 1);
+                var w = Math.Max(X(s.To) - x1, 2); // a restart of seconds stays visible
                 html.Append(CultureInfo.InvariantCulture,
                     $"<rect class=\"segment {s.Css}\" data-status=\"{HtmlEncode(s.Status)}\" x=\"{N(x1)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(LaneHeight)}\"><title>{HtmlEncode($"{lane.Label}: {s.Status} ({ReportText.Since(s.From)} .. {ReportText.Since(s.To)})")}</title></rect>");
             }
