@@ -3,6 +3,7 @@ using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
+using ImpClusterSim.Cli.Shell;
 using ImpClusterSim.Cli.Validate;
 
 namespace ImpClusterSim.Cli;
@@ -17,6 +18,7 @@ public static class ImpsimCommand
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PkiCommand.Create());
+        root.Subcommands.Add(ShellCommand.Create());
         return root;
     }
 
