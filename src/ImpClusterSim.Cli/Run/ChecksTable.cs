@@ -12,11 +12,11 @@ internal static class ChecksTable
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.Detect,
+            Ansi = Timeline.IsTerminal(output) ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ColorSystemSupport.Detect,
         });
         // Redirected output has no terminal width: use a wide one rather than wrapping every cell.
-        if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 200;
+        if (!Timeline.IsTerminal(output)) console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple).Title("Checks");
         table.AddColumn("result");
         table.AddColumn("check");

@@ -89,6 +89,8 @@ public static class RunCommand
     private static Scenario? LoadScenario(FileInfo? file, TextWriter error)
     {
         if (file is null) return DefaultScenario.Load();
+        if (file.Name.StartsWith('-')) throw new UsageException($"unknown option '{file}'");
+        if (!file.Exists) throw new UsageException($"scenario file '{file}' does not exist");
         var (scenario, errors) = ScenarioLoader.Load(file.ToString());
         foreach (var e in errors) error.WriteLine(e.ToString());
         return scenario;

@@ -17,7 +17,8 @@ public sealed class Timeline(SimInstant start)
     private static readonly HashSet<string> Shown = new(StringComparer.Ordinal)
     {
         "peer-status", "certificate-exchange", "replication-lost", "replication-connected", "xmpp-domain-mismatch",
-        "fips-mode", "node-halted", "node-rebooting", "mixed-fips-cluster",
+        "fips-mode", "node-halted", "node-rebooting", "node-booted", "mixed-fips-cluster",
+        "partition-started", "partition-healed", "link-model-changed", "link-model-cleared",
     };
 
     private readonly List<TraceEvent> _events = [];
@@ -48,11 +49,11 @@ public sealed class Timeline(SimInstant start)
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.Detect,
+            Ansi = IsTerminal(output) ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ColorSystemSupport.Detect,
         });
         // Redirected output has no terminal width: use a wide one rather than wrapping every cell.
-        if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 200;
+        if (!IsTerminal(output)) console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple).Title("Timeline (virtual time since start)");
         table.AddColumn("time");
         table.AddColumn("node");
@@ -75,4 +76,7 @@ public sealed class Timeline(SimInstant start)
         "partition-healed" or "replication-connected" or "node-started" or "check-passed" or "assumption-held" => $"[green]{Markup.Escape(@event)}[/]",
         _ => Markup.Escape(@event),
     };
+
+    /// <summary>Colours and the terminal's width only on a terminal; a file or a test's writer gets plain, wide text.</summary>
+    internal static bool IsTerminal(TextWriter output) => output == Console.Out && !Console.IsOutputRedirected;
 }
