@@ -212,12 +212,22 @@ public sealed partial class NodePlatform
         foreach (var peer in _state.Icsa.States.Keys) Timers.Cancel("icsa-sync:" + peer);
     }
 
-    private PeerStatusSnapshot PeerStatus()
+    /// <summary>
+    /// The Inter-cluster Peer Status panel auto-refreshes every 60 seconds of the administrator's (run) time, from the
+    /// node's start on: what it shows is the agent's state as of its last refresh, whenever someone looks.
+    /// </summary>
+    private void StartPeerStatusPanel()
     {
-        var states = _state.Icsa?.States.Values.ToImmutableArray() ?? [];
-        _panel = (_panel ?? PeerStatusPanel.Empty(_setup.Timings.Icsa)).At(states, _node.Clock.Now);
-        return new PeerStatusSnapshot(_node.NodeName, _panel, states);
+        if (_state.Icsa is null) return;
+        _panel = PeerStatusPanel.Empty(_setup.Timings.Icsa).Refresh(_state.Icsa.States.Values, _node.RunClock.Now);
+        Timers.StartPeriodicTimer("panel-refresh", PanelRefresh.Instance, _setup.Timings.Icsa.PanelRefresh);
     }
+
+    private void RefreshPanel() =>
+        _panel = _panel?.Refresh(_state.Icsa?.States.Values ?? [], _node.RunClock.Now);
+
+    private PeerStatusSnapshot PeerStatus() =>
+        new(_node.NodeName, _panel ?? PeerStatusPanel.Empty(_setup.Timings.Icsa), _state.Icsa?.States.Values.ToImmutableArray() ?? []);
 
     private TroubleshooterReport Troubleshooter()
     {
@@ -232,4 +242,9 @@ public sealed partial class NodePlatform
     private sealed record PendingSync(string PeerAddress, bool ResyncTomcat, NodeSpec? Peer);
 
     private sealed record SyncTimedOut(long SyncId);
+
+    private sealed class PanelRefresh
+    {
+        public static readonly PanelRefresh Instance = new();
+    }
 }

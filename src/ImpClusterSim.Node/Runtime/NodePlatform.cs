@@ -55,6 +55,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, Domain.Intercluster.PeerReachability.Timeout, [], false, null));
         Receive<InterclusterOperation>(OnInterclusterOperation);
         Receive<BootDone>(_ => OnBootDone());
+        Receive<PanelRefresh>(_ => RefreshPanel());
         Receive<FipsSelfTestFault>(OnSelfTestFault);
         Receive<RecoverHaltedNode>(OnRecover);
         Receive<QueryFips>(q => q.ReplyTo.Tell(new FipsSnapshot(_node.NodeName, _state.Fips)));
@@ -93,6 +94,7 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
     {
         Boot();
         StartReplication();
+        StartPeerStatusPanel();
     }
 
     public static Props Props(NodeContext node, NodeSetup setup, ServiceWorkers workers) =>

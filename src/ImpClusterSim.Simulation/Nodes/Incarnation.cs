@@ -58,3 +58,9 @@ internal sealed class SkewedClock(Kernel.VirtualClock clock, SimNode node) : INo
 {
     public SimInstant Now => clock.Now + node.Skew;
 }
+
+/// <summary>The run's virtual time, unskewed: what the trace and the people watching read.</summary>
+internal sealed class RunClock(Kernel.VirtualClock clock) : INodeClock
+{
+    public SimInstant Now => clock.Now;
+}

@@ -53,6 +53,7 @@ public sealed class SimNode
         Context = new NodeContext(
             Name,
             new SkewedClock(_run.Kernel.Clock, this),
+            new RunClock(_run.Kernel.Clock),
             _life.Guard(network),
             _life.Guard(Disk),
             purpose => _run.Randomness.ForNode(Name).Stream(purpose + "#" + _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),

@@ -120,6 +120,23 @@ public sealed class InterclusterSyncTests : IDisposable
     }
 
     [Fact]
+    public void A_skewed_publisher_traces_and_refreshes_its_panel_on_run_time()
+    {
+        _f.PeerBothWays();
+        var times = new List<Domain.Time.SimInstant>();
+        _f.Run.Trace.AddObserver(e => { if (e.Node == A) times.Add(e.Time); });
+        _f.Run.SetSkew(A, TimeSpan.FromHours(-3));
+        _f.Cli(B, "set cert regen tomcat");
+        _f.Restart(B, ServiceNames.CiscoTomcat, TimeSpan.FromMinutes(6));
+        _f.Intercluster(A, new ForceManualSync(BAddress, ResyncTomcat: false));
+        var forced = _f.Run.Now;
+        _f.Run.RunFor(TimeSpan.FromSeconds(61));
+        Assert.NotEmpty(times);
+        Assert.All(times, t => Assert.True(t >= forced - TimeSpan.FromMinutes(7) && t <= _f.Run.Now, t.ToString()));
+        Assert.NotEqual("Connection is secure", _f.Panel(A, BAddress));
+    }
+
+    [Fact]
     public void Peers_are_configured_on_the_publisher_only()
     {
         Assert.False(_f.Intercluster("imp-a-sub1", new AddPeer(PeerEntry(BAddress))).Accepted);
