@@ -8,4 +8,5 @@ internal sealed record RunArguments(
     FileInfo? Trace,
     bool Json,
     FileInfo? Topology,
-    FileInfo? Log);
+    FileInfo? Log,
+    DirectoryInfo? Report);

@@ -6,6 +6,7 @@ using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Domain.Topology;
 using ImpClusterSim.Scenarios.BuiltIn;
 using ImpClusterSim.Scenarios.Language;
+using ImpClusterSim.Scenarios.Reports;
 using ImpClusterSim.Scenarios.Runner;
 
 namespace ImpClusterSim.Cli.Run;
@@ -29,12 +30,13 @@ public static class RunCommand
     private static readonly Option<bool> Json = new("--json") { Description = "Print a JSON summary on stdout instead of the tables" };
     private static readonly Option<FileInfo?> Topology = new("--topology") { Description = "Without a scenario: play the kernel showcase (skeleton services) on this topology YAML file" };
     private static readonly Option<FileInfo?> Log = new("--log") { Description = "Write a Serilog CLEF (JSON) log of every event to this file" };
+    private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, trace.jsonl, junit.xml and report.html (a timeline plot) into this folder" };
 
     public static Command Create()
     {
         var command = new Command("run", "Play a scenario (default: the embedded CA-signed Tomcat rollout) in virtual time and check its expectations")
         {
-            ScenarioFile, Seed, Until, Trace, Json, Topology, Log,
+            ScenarioFile, Seed, Until, Trace, Json, Topology, Log, Report,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +47,8 @@ public static class RunCommand
                 parse.GetValue(Trace),
                 parse.GetValue(Json),
                 parse.GetValue(Topology),
-                parse.GetValue(Log));
+                parse.GetValue(Log),
+                parse.GetValue(Report));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             return args.Topology is not null && args.Scenario is null ? ShowcaseRun.Execute(args, output) : Execute(args, output, error);
@@ -62,16 +65,21 @@ public static class RunCommand
         var seed = args.Seed ?? scenario.Seed ?? 1;
 
         using var traceFile = args.Trace is null ? null : OpenForWriting(args.Trace);
+        // A report carries the trace: keep it in memory too (the file, if any, gets the same bytes).
+        using var traceCopy = args.Report is null ? null : new MemoryStream();
+        using var traceSink = traceCopy is null ? (Stream?)traceFile : new TeeStream(traceCopy, traceFile);
         using var logging = RunLogging.Create(seed, args.Log, verbose: false);
         var timeline = new Timeline(SimInstant.DefaultRunStart);
         var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions
         {
             Seed = seed,
             Until = horizon,
-            Trace = traceFile,
+            Trace = traceSink,
             Observers = [timeline.Observe, logging.Observe],
             Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null),
         });
+
+        if (args.Report is not null) WriteReport(args.Report, outcome, traceCopy!.ToArray());
 
         var summary = RunSummary.Of(outcome);
         if (args.Json) output.WriteLine(summary.ToJson());
@@ -83,6 +91,19 @@ public static class RunCommand
         }
 
         return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+    }
+
+    private static void WriteReport(DirectoryInfo directory, Scenarios.Outcome.ScenarioOutcome outcome, byte[] trace)
+    {
+        try
+        {
+            directory.Create();
+            ReportWriter.Write(outcome, directory.FullName, trace);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write the report into '{directory.FullName}': {e.Message}");
+        }
     }
 
     /// <summary>The scenario file (every validation error at file:line:column on standard error), or the embedded default.</summary>

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace ImpClusterSim.Cli.Tests.Run;
+
+public sealed class ReportOptionTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("impsim-report-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public void Run_with_report_writes_the_four_files_and_the_trace_matches_the_reported_hash()
+    {
+        var report = Path.Combine(_dir.FullName, "out");
+        var trace = Path.Combine(_dir.FullName, "trace.jsonl");
+        var (exit, stdout, _) = CliHarness.Invoke("run", "--report", report, "--trace", trace, "--json");
+        Assert.Equal(0, exit);
+        var hash = JsonDocument.Parse(stdout).RootElement.GetProperty("traceHash").GetString();
+
+        var reportTrace = File.ReadAllBytes(Path.Combine(report, "trace.jsonl"));
+        Assert.Equal(hash, Convert.ToHexStringLower(SHA256.HashData(reportTrace)));
+        Assert.Equal(File.ReadAllBytes(trace), reportTrace);
+
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "summary.json"))).RootElement;
+        Assert.Equal(hash, summary.GetProperty("traceHash").GetString());
+        var junit = XDocument.Load(Path.Combine(report, "junit.xml"));
+        Assert.NotEmpty(junit.Descendants("testcase"));
+        Assert.Empty(junit.Descendants("failure"));
+        Assert.Contains("<svg id=\"timeline\"", File.ReadAllText(Path.Combine(report, "report.html")));
+    }
+
+    [Fact]
+    public void A_report_folder_that_cannot_be_written_is_bad_input()
+    {
+        var file = Path.Combine(_dir.FullName, "a-file");
+        File.WriteAllText(file, "not a folder");
+        var (exit, _, stderr) = CliHarness.Invoke("run", "--report", Path.Combine(file, "sub"), "--until", "1h");
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot write the report", stderr);
+    }
+}
