@@ -1,5 +1,6 @@
 using ImpClusterSim.Domain.Banner;
 using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Domain.Settings;
 
 namespace ImpClusterSim.Scenarios.Language;
 
@@ -59,4 +60,22 @@ public sealed record SecurePeersWhenTrusted(SourceSpan Span) : Condition(Span)
 public sealed record BannerShown(Target Target, LoginInterface Interface, string? Text, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "banner-shown";
+}
+
+/// <summary>
+/// sip-trunk-secure: Cisco CallManager on each target CUCM node reports <see cref="Trunk"/> (to <see cref="Destination"/>,
+/// or to each of its destinations) secure when <see cref="Secure"/>, not secure otherwise.
+/// </summary>
+public sealed record SipTrunkSecure(Target Target, string Trunk, string? Destination, bool Secure, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "sip-trunk-secure";
+}
+
+/// <summary>
+/// setting-active: on each target IM&amp;P node, <see cref="Setting"/> (written <see cref="Name"/>) has <see cref="Value"/>
+/// active, i.e. loaded by the service that applies it.
+/// </summary>
+public sealed record SettingActive(Target Target, string Name, SecuritySetting Setting, string Value, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "setting-active";
 }

@@ -158,6 +158,22 @@ internal sealed partial class ScenarioReader
         return window;
     }
 
+    /// <summary>Every target node is an IM&amp;P node (<paramref name="imp"/>) or a CUCM node; an error at the target otherwise.</summary>
+    private bool OnNodesOf(ArgValues a, Target target, bool imp)
+    {
+        if (_deployment is null) return true;
+        foreach (var n in target.Nodes.Select(_deployment.Node))
+        {
+            if (n.IsImp == imp) continue;
+            Error(target.Span.Line, target.Span.Column, imp
+                ? $"'{a.Spec.Name}' reads the security settings of IM&P nodes; '{n.Name}' is a CUCM node"
+                : $"'{a.Spec.Name}' reads Cisco CallManager on CUCM nodes; '{n.Name}' is an IM&P node");
+            return false;
+        }
+
+        return true;
+    }
+
     private Condition? BuildCondition(ArgValues a)
     {
         var span = a.Span;
@@ -197,6 +213,12 @@ internal sealed partial class ScenarioReader
             case "banner-shown":
                 var index = ScenarioVocabulary.BannerInterfaces.IndexOf(a.Text("interface"));
                 return new BannerShown(target!, (LoginInterface)index, a.OptText("text"), span);
+            case "sip-trunk-secure":
+                if (!OnNodesOf(a, target!, imp: false)) return null;
+                return new SipTrunkSecure(target!, a.Text("trunk"), a.OptText("destination"), a.Bool("secure", true), span);
+            case "setting-active":
+                if (!OnNodesOf(a, target!, imp: true)) return null;
+                return SettingValue(a) is { } s ? new SettingActive(target!, s.Name, s.Setting, s.Value, span) : null;
             default: throw new InvalidOperationException($"no builder for condition '{a.Spec.Name}'");
         }
     }

@@ -219,7 +219,11 @@ internal sealed partial class ScenarioReader
         }
     }
 
-    private ChangeSetting? BuildSetting(ArgValues a)
+    private ChangeSetting? BuildSetting(ArgValues a) =>
+        SettingValue(a) is { } s ? new ChangeSetting(s.Name, s.Setting, s.Value, a.Span) : null;
+
+    /// <summary>The 'name' and 'value' arguments of 'setting' and 'setting-active': a value the setting accepts.</summary>
+    private (string Name, Domain.Settings.SecuritySetting Setting, string Value)? SettingValue(ArgValues a)
     {
         var name = a.Text("name");
         var value = a.Text("value");
@@ -236,7 +240,7 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        return new ChangeSetting(name, setting, value, a.Span);
+        return (name, setting, value);
     }
 
     /// <summary>Exactly one of two alternative arguments must be given.</summary>

@@ -169,6 +169,17 @@ public static class ScenarioVocabulary
         new("secure-peers-when-trusted", "The ICSA invariant: a TLS peer whose Tomcat chain validates shows 'Connection is secure' within one sync.", []),
         new("banner-shown", "The login banner is shown on an interface of every target node.",
         [R("interface", ArgType.Choice, "the interface", BannerInterfaces), O("text", ArgType.Text, "text the banner contains")], "interface", TargetUse.Required),
+        new("sip-trunk-secure", "Cisco CallManager on every target CUCM node reports the TLS SIP trunk secure (or, with secure: false, not secure).",
+        [
+            R("trunk", ArgType.Text, "the SIP trunk's name, e.g. IMP-Trunk"),
+            O("destination", ArgType.Text, "one destination of the trunk (an IM&P node's FQDN); default: every destination"),
+            O("secure", ArgType.Bool, "true (default): secure; false: not secure"),
+        ], Target: TargetUse.Required),
+        new("setting-active", "A security setting has this value active (loaded by the service that applies it) on every target IM&P node.",
+        [
+            R("name", ArgType.Choice, "the setting, as in the 'setting' operation", [.. Settings.Keys.Order(StringComparer.Ordinal)]),
+            R("value", ArgType.Text, "the active value: TLS|TCP|UDP for the SIP transport, on|off for the modes, a domain name for node-to-node-domain"),
+        ], Target: TargetUse.Required),
     ];
 
     /// <summary>The keys of deployment.settings.timings (besides 'services').</summary>

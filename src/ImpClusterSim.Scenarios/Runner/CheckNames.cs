@@ -18,6 +18,8 @@ internal static class CheckNames
             CliOutputContains c => $"'{c.Command}' on {c.Target} prints '{c.Text}'",
             NodeUp u => $"{u.Target} up",
             BannerShown b => $"banner shown on {ScenarioVocabulary.BannerInterfaces[(int)b.Interface]} of {b.Target}",
+            SipTrunkSecure t => $"SIP trunk {t.Trunk}{(t.Destination is null ? "" : " to " + t.Destination)} {(t.Secure ? "secure" : "not secure")} on {t.Target}",
+            SettingActive a => $"{a.Name} {a.Value} active on {a.Target}",
             NoFipsMismatchExchange => "no certificate exchange between FIPS and non-FIPS",
             SecurePeersWhenTrusted => "secure status only with a validating chain",
             _ => condition.Kind,

@@ -1,9 +1,12 @@
 using ImpClusterSim.Domain.Banner;
 using ImpClusterSim.Domain.Certificates;
 using ImpClusterSim.Domain.Intercluster;
+using ImpClusterSim.Domain.Services;
 using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Node;
 using ImpClusterSim.Node.Ports;
 using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Node.Services;
 using ImpClusterSim.Scenarios.Language;
 
 namespace ImpClusterSim.Scenarios.Runner;
@@ -42,6 +45,8 @@ internal sealed class ConditionProbe(RunContext context)
         CliOutputContains c => EveryNode(c.Target, n => CliOutput(n, c)),
         NodeUp u => EveryNode(u.Target, NodeRunning),
         BannerShown b => EveryNode(b.Target, n => Banner(n, b)),
+        SipTrunkSecure t => EveryNode(t.Target, n => SipTrunk(n, t)),
+        SettingActive a => EveryNode(a.Target, n => ActiveSetting(n, a)),
         NoFipsMismatchExchange => _fipsViolations.Count == 0
             ? new Observation(true, "no certificate crossed between a FIPS and a non-FIPS side")
             : new Observation(false, _fipsViolations[0]),
@@ -150,6 +155,45 @@ internal sealed class ConditionProbe(RunContext context)
         var shown = b.Text is null || page.Banner.Contains(b.Text, StringComparison.Ordinal);
         return new Observation(shown, $"{node} shows '{RunContext.FirstLine(page.Banner)}' on {b.Interface}");
     }
+
+    /// <summary>
+    /// The trunk's TLS connections as Cisco CallManager reports them (QuerySipTrunks): secure holds when every reported
+    /// destination (or the one named) is secure; not secure when one is not. No report, or no answer because Cisco
+    /// CallManager is not running, holds neither way.
+    /// </summary>
+    private Observation SipTrunk(string node, SipTrunkSecure t)
+    {
+        if (!C.IsUp(node)) return new Observation(false, $"{node} is down");
+        var snapshot = C.Request<SipTrunksSnapshot>(node, r => new ToService(ServiceNames.CiscoCallManager, new QuerySipTrunks(r)));
+        if (snapshot is null) return new Observation(false, $"Cisco CallManager on {node} did not answer (it is not running)");
+        var rows = snapshot.Trunks
+            .Where(s => s.Trunk == t.Trunk && (t.Destination is null || string.Equals(s.Destination, t.Destination, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (rows.Count == 0)
+            return new Observation(false, $"Cisco CallManager on {node} reports no TLS connection of SIP trunk {t.Trunk}" +
+                                          (t.Destination is null ? "" : $" to {t.Destination}"));
+        var insecure = rows.FirstOrDefault(s => !s.Secure);
+        var seen = insecure is not null
+            ? $"SIP trunk {insecure.Trunk} to {insecure.Destination} is not secure: {insecure.Reason}"
+            : $"SIP trunk {t.Trunk} to {string.Join(", ", rows.Select(s => s.Destination))} is secure";
+        return new Observation((insecure is null) == t.Secure, seen);
+    }
+
+    /// <summary>QuerySettings: the value the applying service loaded at its last start, and the saved one if it differs.</summary>
+    private Observation ActiveSetting(string node, SettingActive a)
+    {
+        var snapshot = C.Request<SettingsSnapshot>(node, r => new QuerySettings(r));
+        if (snapshot is null) return new Observation(false, $"{node} is down");
+        var active = snapshot.Active.ActiveValue(a.Setting);
+        var pending = snapshot.Pending.FirstOrDefault(p => p.Setting == a.Setting);
+        var comparison = a.Setting == Domain.Settings.SecuritySetting.NodeToNodeDomain ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var holds = active is not null && string.Equals(active, a.Value, comparison);
+        var seen = $"{a.Name} on {node}: active {active ?? $"none ({SettingApplier(a)} has not started)"}, " +
+                   (pending is null ? "nothing pending" : $"pending {pending.SavedValue} (until {pending.RestartService} restarts)");
+        return new Observation(holds, seen);
+    }
+
+    private static string SettingApplier(SettingActive a) => Domain.Settings.SecuritySettingInfo.Of(a.Setting).AppliedBy;
 
     /// <summary>
     /// Invariant (a) of docs/intercluster.md: every "Connection is secure" verdict, checked once per sync (by its
