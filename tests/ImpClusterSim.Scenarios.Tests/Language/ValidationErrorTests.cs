@@ -48,6 +48,16 @@ public sealed class ValidationErrorTests
     [InlineData("assumptions:\n  - within: 1h\n    secure-peers-when-trusted: yes\n", "s.yaml:11:32: 'secure-peers-when-trusted' takes no arguments")]
     [InlineData("assumptions:\n  - within: 1h\n    node-up: imp-a-pub\n", "s.yaml:10:5: an assumption is missing the key 'name'")]
     [InlineData("cas:\n  - name: x\n", "s.yaml:9:1: duplicate key")]
+    [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: cucm-pub, trunk: IMP-Trunk, trunkk: x }\n", "s.yaml:11:59: unknown key 'trunkk' in 'sip-trunk-secure'; expected one of: trunk, destination, secure, node, nodes, cluster, publisher-of")]
+    [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: cucm-pub, trunk: IMP-Trunk, secure: maybe }\n", "s.yaml:11:67: 'secure' must be true or false, found 'maybe'")]
+    [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: cucm-pub, destination: imp-a-pub.example.com }\n", "s.yaml:11:23: 'sip-trunk-secure' is missing the argument 'trunk'")]
+    [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { trunk: IMP-Trunk }\n", "s.yaml:11:23: 'sip-trunk-secure' needs a target")]
+    [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: imp-a-pub, trunk: IMP-Trunk }\n", "s.yaml:11:25: 'sip-trunk-secure' reads Cisco CallManager on CUCM nodes; 'imp-a-pub' is an IM&P node")]
+    [InlineData("expect:\n  - at: 1h\n    setting-active: { node: imp-a-pub, name: sip-transport, value: TCP }\n", "s.yaml:11:46: 'name': 'sip-transport' is not valid; expected one of: node-to-node-domain, sip-intra-cluster-transport, use-domain-for-xmpp-cert, web-client-secure-mode, xmpp-client-secure-mode, xmpp-router-secure-mode")]
+    [InlineData("expect:\n  - at: 1h\n    setting-active: { node: imp-a-pub, name: xmpp-router-secure-mode, value: maybe }\n", "s.yaml:11:78: 'maybe' is not a value of 'xmpp-router-secure-mode'; expected one of: on, off")]
+    [InlineData("expect:\n  - at: 1h\n    setting-active: { node: imp-a-pub, name: node-to-node-domain, value: not a domain }\n", "s.yaml:11:74: 'not a domain' is not a domain name")]
+    [InlineData("expect:\n  - at: 1h\n    setting-active: { node: imp-a-pub, name: sip-intra-cluster-transport, value: [TCP] }\n", "s.yaml:11:82: 'value' must be a non-empty text value, found a list")]
+    [InlineData("expect:\n  - at: 1h\n    setting-active: { cluster: cucm, name: xmpp-router-secure-mode, value: \"on\" }\n", "s.yaml:11:23: 'setting-active' reads the security settings of IM&P nodes; 'cucm-pub' is a CUCM node")]
     public void Each_error_is_reported_at_its_line_and_column(string snippet, string expectedStart)
     {
         var error = Single(snippet);
