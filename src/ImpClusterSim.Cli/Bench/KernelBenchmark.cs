@@ -25,6 +25,34 @@ public static class KernelBenchmark
         PlatformCompression(output);
         Throughput(output, throughputPairs, messagesPerPair);
         StartupAndMemory(output, [20, 100, 300]);
+        CryptoShareOfStartup(output, 100);
+    }
+
+    /// <summary>
+    /// (d) How much of a platform deployment's start-up is cryptography: the start-up of <paramref name="n"/> real
+    /// IM&amp;P/CUCM nodes (until every node is installed and booting), and the installation of their certificates alone
+    /// for another seed, measured back to back.
+    /// </summary>
+    private static void CryptoShareOfStartup(TextWriter output, int n)
+    {
+        var topology = SyntheticTopology.WithNodes(n);
+        var wall = Stopwatch.StartNew();
+        using (var run = PlatformDeployment.CreateRun(topology, 101))
+        {
+            PlatformDeployment.AddTo(run, topology);
+            run.StartAll();
+            run.Kernel.RunUntilQuiescent();
+        }
+        var startup = wall.Elapsed;
+
+        var factory = new ImpClusterSim.Pki.NodeCertificateFactory("bench-crypto-share", ImpClusterSim.Pki.KeyPool.Shared);
+        wall.Restart();
+        foreach (var node in topology.Nodes)
+            Domain.Certificates.NodeCertificates.Install(node, factory, SimInstant.DefaultRunStart.ToDateTime());
+        var crypto = wall.Elapsed;
+        output.WriteLine(string.Create(C,
+            $"(d) {topology.Nodes.Count()} platform nodes: start-up {startup.TotalMilliseconds:0} ms, of which certificate installation alone takes " +
+            $"{crypto.TotalMilliseconds:0} ms ({crypto.TotalMilliseconds / startup.TotalMilliseconds:P0})"));
     }
 
     private static void Compression(TextWriter output)
