@@ -75,6 +75,36 @@ public sealed class SchemaTests
         Assert.True(validator.Errors.Count == 0, string.Join("\n", validator.Errors));
     }
 
+    [Theory]
+    [InlineData("cucm-imp-certificate-exchange.yaml")]
+    [InlineData("sip-intra-cluster-transport.yaml")]
+    [InlineData("xmpp-secure-modes.yaml")]
+    public void The_scenarios_with_sip_trunk_secure_and_setting_active_fit_the_schema(string name)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(RepoRoot.File("scenarios", name))));
+        var schema = Schema();
+        var validator = new MiniSchemaValidator(schema);
+        validator.Validate(MiniSchemaValidator.ToJson(yaml.Documents[0].RootNode), schema, "$");
+        Assert.True(validator.Errors.Count == 0, string.Join("\n", validator.Errors));
+    }
+
+    [Theory]
+    [InlineData("sip-trunk-secure: { node: cucm-pub, trunk: T, trunkk: x }")]
+    [InlineData("sip-trunk-secure: { node: cucm-pub, trunk: T, secure: maybe }")]
+    [InlineData("sip-trunk-secure: { node: cucm-pub }")]
+    [InlineData("setting-active: { node: imp-a-pub, name: sip-transport, value: TCP }")]
+    [InlineData("setting-active: { node: imp-a-pub, name: sip-intra-cluster-transport }")]
+    public void The_schema_rejects_what_the_validator_rejects_in_the_new_conditions(string condition)
+    {
+        var schema = Schema();
+        var validator = new MiniSchemaValidator(schema);
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader($"name: x\ndeployment: {{ topology: lab }}\nexpect:\n  - at: 1h\n    {condition}\n"));
+        Assert.False(validator.Validate(MiniSchemaValidator.ToJson(yaml.Documents[0].RootNode), schema, "$"));
+        Assert.NotEmpty(ScenarioText.Errors(ScenarioText.Head + $"expect:\n  - at: 1h\n    {condition}\n"));
+    }
+
     [Fact]
     public void Every_kind_used_by_the_examples_is_in_the_schema()
     {
