@@ -9,4 +9,5 @@ internal sealed record RunArguments(
     bool Json,
     FileInfo? Topology,
     FileInfo? Log,
-    DirectoryInfo? Report);
+    DirectoryInfo? Report,
+    DirectoryInfo? ExportCerts);

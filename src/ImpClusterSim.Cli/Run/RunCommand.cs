@@ -30,13 +30,14 @@ public static class RunCommand
     private static readonly Option<bool> Json = new("--json") { Description = "Print a JSON summary on stdout instead of the tables" };
     private static readonly Option<FileInfo?> Topology = new("--topology") { Description = "Without a scenario: play the kernel showcase (skeleton services) on this topology YAML file" };
     private static readonly Option<FileInfo?> Log = new("--log") { Description = "Write a Serilog CLEF (JSON) log of every event to this file" };
+    private static readonly Option<DirectoryInfo?> ExportCerts = new("--export-certs") { Description = "At the end, write every node's own certificates and trust stores as PEM files into this folder (check them with openssl)" };
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, trace.jsonl, junit.xml and report.html (a timeline plot) into this folder" };
 
     public static Command Create()
     {
         var command = new Command("run", "Play a scenario (default: the embedded CA-signed Tomcat rollout) in virtual time and check its expectations")
         {
-            ScenarioFile, Seed, Until, Trace, Json, Topology, Log, Report,
+            ScenarioFile, Seed, Until, Trace, Json, Topology, Log, Report, ExportCerts,
         };
         command.SetAction(parse =>
         {
@@ -48,7 +49,8 @@ public static class RunCommand
                 parse.GetValue(Json),
                 parse.GetValue(Topology),
                 parse.GetValue(Log),
-                parse.GetValue(Report));
+                parse.GetValue(Report),
+                parse.GetValue(ExportCerts));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             return args.Topology is not null && args.Scenario is null ? ShowcaseRun.Execute(args, output) : Execute(args, output, error);
@@ -70,6 +72,7 @@ public static class RunCommand
         using var traceSink = traceCopy is null ? (Stream?)traceFile : new TeeStream(traceCopy, traceFile);
         using var logging = RunLogging.Create(seed, args.Log, verbose: false);
         var timeline = new Timeline(SimInstant.DefaultRunStart);
+        var wall = Stopwatch.StartNew();
         var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions
         {
             Seed = seed,
@@ -77,7 +80,9 @@ public static class RunCommand
             Trace = traceSink,
             Observers = [timeline.Observe, logging.Observe],
             Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null),
+            AtEnd = args.ExportCerts is null ? null : run => ExportCertificates(run, args.ExportCerts),
         });
+        outcome = outcome with { WallSeconds = wall.Elapsed.TotalSeconds };
 
         if (args.Report is not null) WriteReport(args.Report, outcome, traceCopy!.ToArray());
 
@@ -91,6 +96,18 @@ public static class RunCommand
         }
 
         return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+    }
+
+    private static void ExportCertificates(Simulation.SimulationRun run, DirectoryInfo directory)
+    {
+        try
+        {
+            Simulation.CertificateExport.Write(run, directory.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot export certificates into '{directory.FullName}': {e.Message}");
+        }
     }
 
     private static void WriteReport(DirectoryInfo directory, Scenarios.Outcome.ScenarioOutcome outcome, byte[] trace)

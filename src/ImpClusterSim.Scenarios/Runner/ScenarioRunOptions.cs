@@ -18,6 +18,9 @@ public sealed record ScenarioRunOptions
 
     public string? Replay { get; init; }
 
+    /// <summary>Called at the horizon, before the run is torn down (e.g. to export every node's certificates).</summary>
+    public Action<Simulation.SimulationRun>? AtEnd { get; init; }
+
     /// <summary>How often 'within' and 'always' checks are evaluated between steps (they are also evaluated after each step).</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -32,6 +32,19 @@ public sealed class ReportOptionTests : IDisposable
     }
 
     [Fact]
+    public void Run_with_export_certs_writes_each_node_s_own_certificates_and_trust_stores_as_pem()
+    {
+        var export = Path.Combine(_dir.FullName, "certs");
+        var (exit, _, _) = CliHarness.Invoke("run", "--export-certs", export, "--json");
+        Assert.Equal(0, exit);
+        // The default rollout leaves every imp-a node with a CA-signed tomcat certificate and the CA chain in tomcat-trust.
+        Assert.True(File.Exists(Path.Combine(export, "imp-a-sub2", "own", "tomcat.pem")));
+        Assert.True(File.Exists(Path.Combine(export, "cucm-pub", "own", "CallManager.pem")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(export, "imp-b-pub", "trust", "tomcat-trust")));
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", File.ReadAllText(Path.Combine(export, "imp-a-pub", "own", "cup.pem")));
+    }
+
+    [Fact]
     public void A_report_folder_that_cannot_be_written_is_bad_input()
     {
         var file = Path.Combine(_dir.FullName, "a-file");
