@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImpClusterSim.Cli.Bench;
+using ImpClusterSim.Cli.Campaign;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
@@ -19,6 +20,7 @@ public static class ImpsimCommand
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(ShellCommand.Create());
+        root.Subcommands.Add(CampaignCommand.Create());
         return root;
     }
 

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Scenarios.BuiltIn;
+using ImpClusterSim.Scenarios.Campaigns;
+using ImpClusterSim.Scenarios.Language;
+using ImpClusterSim.Scenarios.Outcome;
+using ImpClusterSim.Scenarios.Runner;
+using Spectre.Console;
+
+namespace ImpClusterSim.Cli.Campaign;
+
+/// <summary>
+/// `impsim campaign [SCENARIO] --seeds N`: plays a scenario over many seeds and says, per expectation and per named
+/// timing assumption, in how many worlds it held and how long it took, with the replay command of every failing seed.
+/// </summary>
+public static class CampaignCommand
+{
+    private static readonly Argument<FileInfo?> ScenarioFile = new("SCENARIO")
+    {
+        Description = "A scenario YAML file (default: the embedded CA-signed Tomcat rollout)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<int> Seeds = new("--seeds") { Description = "How many seeds to play", DefaultValueFactory = _ => 20 };
+    private static readonly Option<ulong> FirstSeed = new("--first-seed") { Description = "The first seed (then +1 each run)", DefaultValueFactory = _ => 1 };
+
+    public static Command Create()
+    {
+        var command = new Command("campaign", "Play a scenario over many seeds: how often each expectation and timing assumption holds, and how long it takes")
+        {
+            ScenarioFile, Seeds, FirstSeed,
+        };
+        command.SetAction(parse => Execute(parse.GetValue(ScenarioFile), parse.GetValue(Seeds), parse.GetValue(FirstSeed),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Execute(FileInfo? file, int count, ulong first, TextWriter output, TextWriter error)
+    {
+        if (count is < 1 or > 100_000) throw new UsageException($"--seeds {count} is out of range (1 to 100000)");
+        var scenario = Load(file, error);
+        if (scenario is null) return ExitCodes.BadInput;
+
+        var wall = Stopwatch.StartNew();
+        var outcomes = new List<ScenarioOutcome>(count);
+        for (var i = 0; i < count; i++)
+            outcomes.Add(ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = first + (ulong)i }));
+        wall.Stop();
+
+        var summary = CampaignSummary.Of(scenario.Name, outcomes);
+        Render(summary, output);
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c,
+            $"{count} runs of {scenario.Name} (seeds {first}..{first + (ulong)count - 1}) in {wall.Elapsed.TotalSeconds:0.0} s wall: {count / wall.Elapsed.TotalMinutes:0} runs per minute"));
+        if (summary.Passed) output.WriteLine("every expectation held in every seed");
+        foreach (var seed in summary.FailedSeeds.Take(10))
+            output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}".Replace("  ", " ", StringComparison.Ordinal));
+        return summary.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+    }
+
+    private static Scenario? Load(FileInfo? file, TextWriter error)
+    {
+        if (file is null) return DefaultScenario.Load();
+        if (!file.Exists) throw new UsageException($"scenario file '{file}' does not exist");
+        var (scenario, errors) = ScenarioLoader.Load(file.ToString());
+        foreach (var e in errors) error.WriteLine(e.ToString());
+        return scenario;
+    }
+
+    private static void Render(CampaignSummary summary, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200;
+        var table = new Table().Border(TableBorder.Simple).Title($"Campaign: {summary.Scenario} over {summary.Seeds.Length} seeds");
+        table.AddColumn("check");
+        table.AddColumn("kind");
+        table.AddColumn("held");
+        table.AddColumn("decided when held: earliest / median / latest");
+        table.AddColumn("seeds where it did not hold");
+        foreach (var s in summary.Checks)
+        {
+            var times = s.MedianHeld is null ? "" : $"+{Fmt(s.EarliestHeld)} / +{Fmt(s.MedianHeld)} / +{Fmt(s.LatestHeld)}";
+            table.AddRow(
+                Markup.Escape(s.Name),
+                s.Kind == CheckKind.Expectation ? "expectation" : "assumption",
+                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{s.Held}/{s.Runs} ({s.HeldShare:P0})")),
+                Markup.Escape(times),
+                Markup.Escape(string.Join(", ", s.SeedsNotHeld.Take(12)) + (s.SeedsNotHeld.Length > 12 ? ", ..." : "")));
+        }
+        console.Write(table);
+    }
+
+    private static string Fmt(TimeSpan? t) => t is { } v ? DurationText.Format(v) : "";
+}
