@@ -89,7 +89,8 @@ internal sealed partial class OperationExecutor
     /// <summary>The tool connects over the network: its report comes later in virtual time and is recorded when it does.</summary>
     private void ImportTool(string node, CertificateImportTool t)
     {
-        var host = t.Host is { } h ? C.Topology.Node(h).Fqdn : DefaultCucmPublisher(node).Fqdn;
+        // A node name of the topology, or what the administrator typed (IP address, host name or FQDN) as it is.
+        var host = t.Host is { } h ? C.Topology.FindNode(h)?.Fqdn ?? h : DefaultCucmPublisher(node).Fqdn;
         var store = t.Store switch
         {
             "cup-trust" => "IM and Presence (IM/P) Service Trust",
@@ -133,19 +134,12 @@ internal sealed partial class OperationExecutor
     }
 
     /// <summary>
-    /// Menu paths of the guide that the platform models are played as the same operations; the others are recorded
-    /// as "not modelled" (kept as data, visible in the timeline).
+    /// Menu paths of the guide are played as the same operations (<see cref="MenuPaths"/>); a page the simulator does
+    /// not model is recorded as "not modelled" (kept as data, visible in the timeline).
     /// </summary>
     private void Menu(string node, MenuAction m)
     {
         var action = m.Action ?? "";
-        if (m.Path.Contains("Control Center", StringComparison.Ordinal) && m.Args.TryGetValue("Service", out var service)
-            && action is "Start" or "Stop" or "Restart")
-        {
-            Cli(node, "menu", $"utils service {action.ToLowerInvariant()} {service}", ("path", m.Path), ("action", action));
-            return;
-        }
-
         // "Upload Certificate" of a file the administrator downloaded from another node ("<node>/<unit>.pem"), e.g. the
         // IM&P cup.pem into CUCM's Callmanager-trust (the guide's CUCM exchange).
         if (m.Path.EndsWith("Certificate Management", StringComparison.Ordinal) && action.StartsWith("Upload", StringComparison.Ordinal)
@@ -174,6 +168,13 @@ internal sealed partial class OperationExecutor
             return;
         }
 
-        C.Record(node, "menu", ("path", m.Path), ("action", action), ("result", "not modelled"));
+        var (operations, notModelled) = MenuPaths.Translate(m, C.Topology);
+        if (notModelled is not null)
+        {
+            C.Record(node, "menu", ("path", m.Path), ("action", action), ("result", "not modelled"), ("reply", notModelled));
+            return;
+        }
+        C.Record(node, "menu", ("path", m.Path), ("action", action), ("as", string.Join(", ", operations.Select(o => o.Kind))));
+        foreach (var operation in operations) Execute(node, operation);
     }
 }
