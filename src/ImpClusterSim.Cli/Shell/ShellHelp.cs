@@ -15,6 +15,7 @@ internal static class ShellHelp
           restart NODE               start NODE again (crash-restart if it is up)
           skew NODE OFFSET           set NODE's clock offset: -2h (behind), +30m, 400d (ahead)
           status                     virtual time, nodes up and down, partitions, skews
+          peer CLUSTER CLUSTER       peer two IM&P clusters over TLS (Presence > Inter-Clustering > Add New on both publishers)
           peers                      the Inter-cluster Peer Status panel of each IM&P publisher
           save FILE                  save what was typed as a scenario (impsim validate accepts it)
           help                       this text

@@ -20,6 +20,9 @@ internal sealed class ShellRecording
     public void Cli(TimeSpan at, string node, string line) =>
         _steps.Add((at, $"  - at: {Time(at)}\n    node: {Quote(node)}\n    cli: {Quote(line)}\n"));
 
+    public void AddPeer(TimeSpan at, string cluster, string peer) =>
+        _steps.Add((at, $"  - at: {Time(at)}\n    publisher-of: {Quote(cluster)}\n    add-peer: {{ peer: {Quote(peer)}, protocol: TLS }}\n"));
+
     public void Partition(TimeSpan at, string id, string a, string b, bool oneWay) =>
         Fault(at, $"partition: {{ a: {Quote(a)}, b: {Quote(b)}{(oneWay ? ", one-way: true" : "")} }}", id);
 

@@ -100,6 +100,7 @@ public sealed class ShellSession : IDisposable
                 case "skew": Skew(Arity(args, 2, "skew NODE OFFSET")); break;
                 case "status": Status(); break;
                 case "peers": Peers(); break;
+                case "peer": Peer(Arity(args, 2, "peer CLUSTER CLUSTER")); break;
                 case "save": Save(Arity(args, 1, "save FILE")[0]); break;
                 default:
                     if (_node is null) throw new ShellError($"unknown command '{words[0]}'; type 'help' for the commands, or 'use NODE' to type CLI commands on a node");
@@ -272,6 +273,25 @@ public sealed class ShellSession : IDisposable
         foreach (var skewed in Simulation.Nodes.Where(n => n.Skew != TimeSpan.Zero))
             _output.WriteLine($"clock of {skewed.Name}: {ShellRecording.Signed(skewed.Skew)}");
         _output.WriteLine(_node is null ? "logged in to: none" : $"logged in to: {_node}");
+    }
+
+    /// <summary>
+    /// Presence &gt; Inter-Clustering &gt; Add New on both publishers (TLS, the intercluster application user): what an
+    /// administrator does in the GUI, which has no CLI of its own.
+    /// </summary>
+    private void Peer(string[] clusters)
+    {
+        var found = clusters.Select(c => _settings.Topology.ImpClusters.FirstOrDefault(x => x.Name == c)
+            ?? throw new ShellError($"'{c}' is not an IM&P cluster; clusters: {string.Join(", ", _settings.Topology.ImpClusters.Select(x => x.Name))}")).ToArray();
+        if (found[0] == found[1]) throw new ShellError("a cluster is not its own peer");
+        foreach (var (local, remote) in new[] { (found[0], found[1]), (found[1], found[0]) })
+        {
+            var entry = new Domain.Intercluster.InterclusterPeer(remote.Publisher.Fqdn, InterclusterApplicationUser.Username,
+                InterclusterApplicationUser.Password, Domain.Intercluster.PeerProtocol.Tls);
+            var reply = Simulation.Operator.Request<AdminReply>(local.Publisher.Name, r => new InterclusterOperation(new Domain.Intercluster.AddPeer(entry), r));
+            _output.WriteLine($"{local.Publisher.Name}: {(reply is null ? "no answer (the node is down)" : string.Join(" ", reply.Messages))}");
+            if (reply is { Accepted: true }) _recording.AddPeer(Elapsed, local.Name, remote.Name);
+        }
     }
 
     private void Peers()
