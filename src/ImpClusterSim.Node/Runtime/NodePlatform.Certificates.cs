@@ -6,6 +6,12 @@ namespace ImpClusterSim.Node.Runtime;
 /// <summary>Certificate Management on the node: apply the domain's rules, keep the result, replicate trust changes.</summary>
 public sealed partial class NodePlatform
 {
+    private void ReceiveCertificates()
+    {
+        Receive<CertificateOperation>(OnCertificateOperation);
+        Receive<QueryCertificates>(q => q.ReplyTo.Tell(new CertificatesSnapshot(_node.NodeName, _state.Certificates)));
+    }
+
     private void OnCertificateOperation(CertificateOperation op)
     {
         var result = _state.Certificates.Apply(op.Command, _node.Clock.Now.ToDateTime());

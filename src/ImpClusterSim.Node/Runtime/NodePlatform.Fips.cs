@@ -17,6 +17,14 @@ public sealed partial class NodePlatform
 
     private bool PlatformRunning => _state.Fips.Run == NodeRunState.Running;
 
+    private void ReceiveFips()
+    {
+        Receive<BootDone>(_ => OnBootDone());
+        Receive<FipsSelfTestFault>(OnSelfTestFault);
+        Receive<RecoverHaltedNode>(OnRecover);
+        Receive<QueryFips>(q => q.ReplyTo.Tell(new FipsSnapshot(_node.NodeName, _state.Fips)));
+    }
+
     private string FipsCli(FipsAction action)
     {
         var transition = ApplyFips(new FipsRequested(action));

@@ -24,6 +24,18 @@ public sealed partial class NodePlatform
 
     private bool IcsaRunning => _state.Icsa is not null && _running.ContainsKey(ServiceNames.CiscoInterclusterSyncAgent);
 
+    private void ReceiveIntercluster()
+    {
+        Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncRequest, OnIcsaSyncRequest);
+        Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncResponse or IcsaAgentRestartedNotice or ServiceUnavailable { Request: IcsaSyncRequest }, OnIcsaAnswer);
+        Receive<SyncDue>(OnSyncDue);
+        Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, PeerReachability.Timeout, [], false, null));
+        Receive<InterclusterOperation>(OnInterclusterOperation);
+        Receive<PanelRefresh>(_ => RefreshPanel());
+        Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(PeerStatus()));
+        Receive<RunSystemTroubleshooter>(q => q.ReplyTo.Tell(Troubleshooter()));
+    }
+
     private void OnInterclusterOperation(InterclusterOperation op)
     {
         if (_state.Icsa is null)

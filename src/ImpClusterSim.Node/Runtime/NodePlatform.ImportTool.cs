@@ -19,6 +19,13 @@ public sealed partial class NodePlatform
     private readonly Dictionary<long, CertificateImportToolOperation> _imports = [];
     private long _nextConnection;
 
+    private void ReceiveCertificateImportTool()
+    {
+        Receive<NetworkEnvelope>(e => e.Payload is TlsServerHello or ServiceUnavailable { Request: TlsHello } && _imports.ContainsKey(ConnectionOf(e.Payload)), OnImportAnswer);
+        Receive<ImportTimedOut>(OnImportTimedOut);
+        Receive<CertificateImportToolOperation>(OnCertificateImportTool);
+    }
+
     private void OnCertificateImportTool(CertificateImportToolOperation op)
     {
         if (_setup.Node.Kind != NodeKind.Imp || !_setup.IsPublisher)

@@ -14,6 +14,16 @@ public sealed partial class NodePlatform
     private readonly SortedDictionary<string, bool> _replicaFips = new(StringComparer.Ordinal);
     private Domain.Time.SimInstant? _lastHeardFromPublisher;
 
+    private void ReceiveReplication()
+    {
+        Receive<NetworkEnvelope>(e => e.ToService == Replication.Service, e =>
+        {
+            if (PlatformRunning) OnReplication(e); // a rebooting or halted node answers nothing
+        });
+        Receive<ReplicationPoll>(_ => OnReplicationPoll());
+        Receive<PushTo>(OnPushTo);
+    }
+
     private void StartReplication()
     {
         if (_state.TrustLog is null)

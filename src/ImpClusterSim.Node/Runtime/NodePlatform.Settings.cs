@@ -13,6 +13,12 @@ public sealed partial class NodePlatform
 {
     private NodeActiveSettings _active = null!;
 
+    private void ReceiveSettings()
+    {
+        Receive<SettingsOperation>(OnSettingsOperation);
+        Receive<QuerySettings>(q => q.ReplyTo.Tell(new SettingsSnapshot(_node.NodeName, _state.Settings, _active, _active.Pending(_state.Settings))));
+    }
+
     private void OnSettingsOperation(SettingsOperation op)
     {
         AdminReply reply;

@@ -12,6 +12,8 @@ namespace ImpClusterSim.Node.Runtime;
 /// </summary>
 public sealed partial class NodePlatform
 {
+    private void ReceiveTls() => Receive<NetworkEnvelope>(e => e.Payload is TlsHello, OnTlsHello);
+
     private void OnTlsHello(NetworkEnvelope e)
     {
         var hello = (TlsHello)e.Payload;

@@ -47,31 +47,24 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
             node.Disk.Put(NodeDurableState.DiskKey, _state);
         }
 
-        Receive<NetworkEnvelope>(e => e.ToService == Replication.Service, OnReplication);
-        Receive<NetworkEnvelope>(e => e.Payload is TlsHello, OnTlsHello);
-        Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncRequest, OnIcsaSyncRequest);
-        Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncResponse or IcsaAgentRestartedNotice or ServiceUnavailable { Request: IcsaSyncRequest }, OnIcsaAnswer);
-        Receive<Domain.Intercluster.SyncDue>(OnSyncDue);
-        Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, Domain.Intercluster.PeerReachability.Timeout, [], false, null));
-        Receive<InterclusterOperation>(OnInterclusterOperation);
-        Receive<BootDone>(_ => OnBootDone());
-        Receive<PanelRefresh>(_ => RefreshPanel());
-        Receive<FipsSelfTestFault>(OnSelfTestFault);
-        Receive<RecoverHaltedNode>(OnRecover);
-        Receive<QueryFips>(q => q.ReplyTo.Tell(new FipsSnapshot(_node.NodeName, _state.Fips)));
-        Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(PeerStatus()));
-        Receive<RunSystemTroubleshooter>(q => q.ReplyTo.Tell(Troubleshooter()));
-        Receive<NetworkEnvelope>(e => e.Payload is TlsServerHello or ServiceUnavailable { Request: TlsHello } && _imports.ContainsKey(ConnectionOf(e.Payload)), OnImportAnswer);
+        // Network traffic for the platform's own parts first (the order of these matters), then to the services.
+        ReceiveReplication();
+        ReceiveTls();
+        ReceiveIntercluster();
+        ReceiveCertificateImportTool();
         Receive<NetworkEnvelope>(Route);
-        Receive<ImportTimedOut>(OnImportTimedOut);
-        Receive<CertificateImportToolOperation>(OnCertificateImportTool);
+
+        ReceiveServices();
+        ReceiveCertificates();
+        ReceiveSettings();
+        ReceiveFips();
+        ReceiveBanner();
         Receive<CucmOperation>(OnCucmOperation);
-        Receive<ReplicationPoll>(_ => OnReplicationPoll());
-        Receive<PushTo>(OnPushTo);
-        Receive<CertificateOperation>(OnCertificateOperation);
-        Receive<SettingsOperation>(OnSettingsOperation);
-        Receive<QuerySettings>(q => q.ReplyTo.Tell(new SettingsSnapshot(_node.NodeName, _state.Settings, _active, _active.Pending(_state.Settings))));
-        Receive<QueryCertificates>(q => q.ReplyTo.Tell(new CertificatesSnapshot(_node.NodeName, _state.Certificates)));
+        Receive<CliRequest>(r => r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line, Cli(r.Line))));
+    }
+
+    private void ReceiveServices()
+    {
         Receive<ToService>(m =>
         {
             if (_running.TryGetValue(m.Service, out var worker)) worker.Forward(m.Message);
@@ -79,7 +72,10 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         Receive<ServiceControl>(c => Reply(c.ReplyTo, new ServiceControlReply(_node.NodeName, Apply(c.Command))));
         Receive<ServiceCommand>(c => Apply(c));
         Receive<QueryServices>(q => q.ReplyTo.Tell(new ServicesSnapshot(_node.NodeName, _services)));
-        Receive<CliRequest>(r => r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line, Cli(r.Line))));
+    }
+
+    private void ReceiveBanner()
+    {
         Receive<UploadLoginBanner>(u =>
         {
             var result = _state.Banner.Upload(u.FileName, u.Content.AsSpan());
