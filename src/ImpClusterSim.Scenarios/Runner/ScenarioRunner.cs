@@ -77,12 +77,7 @@ public static class ScenarioRunner
 
         var stats = run.Network.Stats;
         var outcomes = checks.Outcomes;
-        if (run.Kernel.ForeignEnqueues > 0)
-        {
-            // Work from outside the loop thread means the run may not replay: the run fails, whatever the scenario says.
-            outcomes = outcomes.Add(new CheckOutcome("the run stayed on the loop thread (deterministic)", CheckKind.Expectation, false, run.Now,
-                $"{run.Kernel.ForeignEnqueues} work items arrived from outside the loop thread", scenario.Span.File, scenario.Span.Line, scenario.Span.Column));
-        }
+        outcomes = outcomes.AddRange(BuiltInInvariants.Check(events, run.Kernel.ForeignEnqueues, run.Now, scenario));
 
         return new ScenarioOutcome(
             scenario.Name,
