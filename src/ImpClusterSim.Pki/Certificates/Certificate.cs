@@ -17,6 +17,8 @@ public sealed class Certificate : IEquatable<Certificate>
     private readonly Lazy<AsymmetricKeyParameter?> publicKey;
     private readonly Lazy<bool> selfSigned;
     private readonly Lazy<IReadOnlyList<string>> dnsNames;
+    private readonly Lazy<bool> selfIssued;
+    private readonly Lazy<int?> pathLengthConstraint;
 
     internal Certificate(X509Certificate certificate, AsymmetricKeyParameter? knownPublicKey = null, bool madeHere = false)
     {
@@ -26,12 +28,16 @@ public sealed class Certificate : IEquatable<Certificate>
         publicKey = new Lazy<AsymmetricKeyParameter?>(() => knownPublicKey ?? ReadPublicKey(certificate, madeHere));
         selfSigned = new Lazy<bool>(() => IsSelfIssued && SignatureVerifiesWith(PublicKey));
         dnsNames = new Lazy<IReadOnlyList<string>>(() => ExtensionReader.DnsNames(certificate));
+        selfIssued = new Lazy<bool>(() => DistinguishedNames.AreEqual(certificate.SubjectDN, certificate.IssuerDN));
+        pathLengthConstraint = new Lazy<int?>(() => ReadPathLengthConstraint(certificate));
         Subject = DistinguishedNames.Format(certificate.SubjectDN);
         Issuer = DistinguishedNames.Format(certificate.IssuerDN);
         var sha256 = SHA256.HashData(der);
         hashCode = BitConverter.ToInt32(sha256, 0);
         Sha256Fingerprint = string.Join(':', sha256.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
-        KeyDescription = PublicKeyDescription.Describe(certificate.SubjectPublicKeyInfo);
+        KeyBits = PublicKeyDescription.Bits(certificate.SubjectPublicKeyInfo);
+        KeyDescription = PublicKeyDescription.Describe(certificate.SubjectPublicKeyInfo, KeyBits);
+        KeyType = KeyDescription.Split(' ')[0];
     }
 
     internal X509Certificate Bc { get; }
@@ -64,10 +70,10 @@ public sealed class Certificate : IEquatable<Certificate>
     public string KeyDescription { get; }
 
     /// <summary>RSA modulus size or EC field size, in bits.</summary>
-    public int KeyBits => PublicKeyDescription.Bits(Bc.SubjectPublicKeyInfo);
+    public int KeyBits { get; }
 
     /// <summary>"RSA", "EC" or "DSA".</summary>
-    public string KeyType => KeyDescription.Split(' ')[0];
+    public string KeyType { get; }
 
     /// <summary>"SHA256WITHRSA", "SHA384WITHECDSA", ...</summary>
     public string SignatureAlgorithm => SignatureAlgorithms.Name(Bc.SigAlgOid, Bc.SigAlgName);
@@ -81,17 +87,10 @@ public sealed class Certificate : IEquatable<Certificate>
     public bool IsCertificateAuthority => Bc.GetBasicConstraints() >= 0;
 
     /// <summary>The pathLenConstraint of a CA certificate; null when absent (unlimited) or not a CA.</summary>
-    public int? PathLengthConstraint
-    {
-        get
-        {
-            var bc = BasicConstraints.FromExtensions(Bc.CertificateStructure.TbsCertificate.Extensions);
-            return bc is { } b && b.IsCA() && b.PathLenConstraint is { } p ? p.IntValueExact : null;
-        }
-    }
+    public int? PathLengthConstraint => pathLengthConstraint.Value;
 
     /// <summary>Subject and issuer names are equal (RFC 5280 comparison).</summary>
-    public bool IsSelfIssued => DistinguishedNames.AreEqual(Bc.SubjectDN, Bc.IssuerDN);
+    public bool IsSelfIssued => selfIssued.Value;
 
     /// <summary>Self-issued and the signature verifies with its own key.</summary>
     public bool IsSelfSigned => selfSigned.Value;
@@ -165,6 +164,12 @@ public sealed class Certificate : IEquatable<Certificate>
             // Any failure (bad signature, key of the wrong type, malformed parameters) means "does not verify".
             return false;
         }
+    }
+
+    private static int? ReadPathLengthConstraint(X509Certificate certificate)
+    {
+        var bc = BasicConstraints.FromExtensions(certificate.CertificateStructure.TbsCertificate.Extensions);
+        return bc is { } b && b.IsCA() && b.PathLenConstraint is { } p ? p.IntValueExact : null;
     }
 
     private static AsymmetricKeyParameter? ReadPublicKey(X509Certificate certificate, bool madeHere)

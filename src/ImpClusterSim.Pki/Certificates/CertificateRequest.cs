@@ -19,8 +19,8 @@ public sealed class CertificateRequest
         var info = request.GetCertificationRequestInfo();
         SubjectName = info.Subject;
         Subject = DistinguishedNames.Format(info.Subject);
-        KeyDescription = PublicKeyDescription.Describe(info.SubjectPublicKeyInfo);
         KeyBits = PublicKeyDescription.Bits(info.SubjectPublicKeyInfo);
+        KeyDescription = PublicKeyDescription.Describe(info.SubjectPublicKeyInfo, KeyBits);
         var extensions = request.GetRequestedExtensions();
         DnsNames = ExtensionReader.GeneralNameValues(extensions, GeneralName.DnsName);
         publicKey = new Lazy<AsymmetricKeyParameter>(() => knownPublicKey

@@ -10,12 +10,13 @@ namespace ImpClusterSim.Pki;
 /// <summary>Reads key type and size straight from a SubjectPublicKeyInfo (no key parsing, no primality tests).</summary>
 internal static class PublicKeyDescription
 {
-    public static string Describe(SubjectPublicKeyInfo info)
+    /// <summary>"RSA 2048", "EC P-256", ...; <paramref name="bits"/> is what <see cref="Bits"/> read from the same info.</summary>
+    public static string Describe(SubjectPublicKeyInfo info, int bits)
     {
         var oid = info.Algorithm.Algorithm;
         if (oid.Equals(PkcsObjectIdentifiers.RsaEncryption))
         {
-            return $"RSA {Bits(info)}";
+            return $"RSA {bits}";
         }
         if (oid.Equals(X9ObjectIdentifiers.IdECPublicKey))
         {
@@ -23,7 +24,6 @@ internal static class PublicKeyDescription
         }
         if (oid.Equals(X9ObjectIdentifiers.IdDsa))
         {
-            var bits = Bits(info);
             return bits > 0 ? $"DSA {bits}" : "DSA (parameters inherited from issuer)";
         }
         return oid.Id;
