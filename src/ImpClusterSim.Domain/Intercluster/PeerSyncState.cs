@@ -54,8 +54,9 @@ public sealed record PeerSyncState(
         var attempted = this with { LastAttempt = now };
         if (!attempt.LocalUserSyncComplete)
         {
-            return attempted.Fail(PeerStatus.Failed, [new PeerResultEntry(PeerResultEntry.AssociatedUsers, false, "the local Cisco Sync Agent has not finished its user sync")],
-                [], new IcsaAlarm(IcsaAlarm.PeerSyncFailed, PeerAddress, "the local Cisco Sync Agent has not finished its user sync"), now, timings);
+            const string reason = "the local Cisco Sync Agent has not finished its user sync";
+            return attempted.Fail(PeerStatus.Failed, [new PeerResultEntry(PeerResultEntry.AssociatedUsers, false, reason)],
+                [], new IcsaAlarm(IcsaAlarm.PeerSyncFailed, PeerAddress, reason), now, timings);
         }
         if (attempt.Reachability != PeerReachability.Answered)
         {
@@ -69,8 +70,8 @@ public sealed record PeerSyncState(
         if (attempt.LocalFips != attempt.PeerFips)
         {
             var status = PeerStatus.FipsMismatch(attempt.LocalFips);
-            return attempted.Fail(status, [Connectivity(true, "answered"), new PeerResultEntry(PeerResultEntry.CertificateStatus, false, status.Text)],
-                [], new IcsaAlarm(IcsaAlarm.PeerSyncFailed, PeerAddress, status.Text), now, timings);
+            return attempted.Fail(status, CertificateEntries(status), [],
+                new IcsaAlarm(IcsaAlarm.PeerSyncFailed, PeerAddress, status.Text), now, timings);
         }
         var chain = attempt.PresentedTomcatChain;
         if (chain.IsDefaultOrEmpty)
