@@ -1,3 +1,5 @@
+using ImpClusterSim.Domain.Certificates;
+
 namespace ImpClusterSim.Domain.Cli;
 
 /// <summary>Output of <c>show cert list</c>, <c>show cert own</c> and <c>set cert regen</c> (domain facts 5.5, 5.6, 3.2.8).</summary>
@@ -11,16 +13,17 @@ public static class CertOutput
     public static string Own(string pem) => pem.ReplaceLineEndings("\n").TrimEnd('\n');
 
     /// <summary>A unit or file the node does not have (wording chosen).</summary>
-    public static string NotFound(string file) => CliText.Lines($"Certificate file not found: {file}", CliText.ExecutedUnsuccessfully);
+    public static string NotFound(string file) => CliText.Lines(CertificateTexts.FileNotFound(file), CliText.ExecutedUnsuccessfully);
+
+    /// <summary>The question after the regeneration warning, repeated until answered.</summary>
+    public const string RegenQuestion = "Proceed with regeneration (yes|no)? ";
 
     /// <summary>The warning and prompt before a regeneration (domain facts 3.2.8, 5.5).</summary>
-    public static string RegenWarning(string unit) => CliText.Lines(
-        $"WARNING: This operation will overwrite any CA signed certificate previously imported for {unit}",
-        "Proceed with regeneration (yes|no)? ");
+    public static string RegenWarning(string unit) => CliText.Lines(CertificateTexts.RegenerationWarning(unit), RegenQuestion);
 
     /// <summary>The reply after a regeneration (the 9.x-era form with the restart advice).</summary>
     public static string RegenSucceeded(string unit) => CliText.Lines(
-        $"Successfully regenerated certificate for {unit}.",
+        CertificateTexts.Regenerated(unit),
         $"Please restart services related to {unit} for the new certificate to become active.");
 
     /// <summary>The administrator answered no (wording chosen).</summary>

@@ -38,7 +38,7 @@ public sealed record CliSession(CliCommand? AwaitingConfirmation)
     public CliStep AskToConfirm(CliCommand command, string warning) => new(new CliSession(command), null, warning);
 
     private static string QuestionFor(CliCommand command) =>
-        command is SetCertRegenCommand ? "Proceed with regeneration (yes|no)? " : CliText.YesNoPrompt;
+        command is SetCertRegenCommand ? CertOutput.RegenQuestion : CliText.YesNoPrompt;
 
     private static string CancelledText(CliCommand command) => command switch
     {
