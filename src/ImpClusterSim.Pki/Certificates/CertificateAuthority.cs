@@ -87,7 +87,8 @@ public sealed class CertificateAuthority
         {
             throw new ArgumentException("the CSR's signature does not verify", nameof(request));
         }
-        return Sign(request.SubjectName, request.DnsNames, request.PublicKey, notBefore, validity ?? DefaultLeafValidity, fault);
+        return Sign(request.SubjectName, request.DnsNames, request.PublicKey, KeyPair.FingerprintOf(request.PublicKey), notBefore,
+            validity ?? DefaultLeafValidity, fault);
     }
 
     /// <summary>Issues a TLS leaf for a key directly (no CSR), with an optional fault.</summary>
@@ -95,13 +96,13 @@ public sealed class CertificateAuthority
         TimeSpan? validity = null, CertificateFault fault = CertificateFault.None)
     {
         var subjectKey = fault == CertificateFault.WeakKey ? KeyPool.Shared.Get($"{key.KeyId}/weak", KeyAlgorithm.Rsa1024) : key;
-        var certificate = Sign(DistinguishedNames.Build(commonName), dnsNames.ToArray(), subjectKey.Public, notBefore,
-            validity ?? DefaultLeafValidity, fault);
+        var certificate = Sign(DistinguishedNames.Build(commonName), dnsNames.ToArray(), subjectKey.Public, subjectKey.PublicKeyFingerprint,
+            notBefore, validity ?? DefaultLeafValidity, fault);
         return new IssuedCertificate(certificate, subjectKey);
     }
 
     private Certificate Sign(X509Name subject, IReadOnlyList<string> dnsNames, Org.BouncyCastle.Crypto.AsymmetricKeyParameter publicKey,
-        DateTime notBefore, TimeSpan validity, CertificateFault fault)
+        string keyFingerprint, DateTime notBefore, TimeSpan validity, CertificateFault fault)
     {
         var (from, to) = fault switch
         {
@@ -117,8 +118,6 @@ public sealed class CertificateAuthority
         var hash = fault == CertificateFault.Sha1Signature ? SignatureHash.Sha1 : SignatureHash.Sha256;
         var template = new CertificateTemplate(subject, Certificate.Bc.SubjectDN, publicKey, Key.Private, Key.Public, from, to,
             hash, false, null, usage, eku, names);
-        var keyFingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            Org.BouncyCastle.X509.SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetDerEncoded()));
         var random = DeterministicRandom.For(["leaf", Seed, CommonName, subject.ToString(), keyFingerprint, Ticks(notBefore),
             fault.ToString(), .. names]);
         return CertificateBuilder.Build(template, random);

@@ -16,7 +16,7 @@ public sealed class KeyPair
         PoolSlot = poolSlot;
         Bc = pair;
         publicKeyDer = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetDerEncoded();
-        PublicKeyFingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(publicKeyDer));
+        PublicKeyFingerprint = Fingerprint(publicKeyDer);
     }
 
     public KeyAlgorithm Algorithm { get; }
@@ -48,6 +48,13 @@ public sealed class KeyPair
     public string ToPublicKeyPem() => Pem.Encode("PUBLIC KEY", publicKeyDer);
 
     public override string ToString() => $"{Algorithm.DisplayName()} key '{KeyId}'" + (PoolSlot is { } s ? $" (pool slot {s})" : "");
+
+    /// <summary>The <see cref="PublicKeyFingerprint"/> a key pair with this public key would have.</summary>
+    internal static string FingerprintOf(AsymmetricKeyParameter publicKey) =>
+        Fingerprint(SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetDerEncoded());
+
+    private static string Fingerprint(byte[] subjectPublicKeyInfoDer) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(subjectPublicKeyInfoDer));
 
     internal bool SamePublicKey(AsymmetricKeyParameter other) =>
         SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(other).GetDerEncoded().AsSpan().SequenceEqual(publicKeyDer);
