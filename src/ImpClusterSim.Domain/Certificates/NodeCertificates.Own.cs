@@ -16,7 +16,7 @@ public sealed partial record NodeCertificates
         var unit = FindUnit(unitName);
         if (unit is null)
         {
-            return CertificateResult.Refused(this, CertificateTexts.UnknownUnit(unitName, Units.Select(u => u.Name)));
+            return UnknownUnit(unitName);
         }
         IReadOnlyList<Certificate> certificates;
         try
@@ -57,7 +57,7 @@ public sealed partial record NodeCertificates
         var unit = FindUnit(unitName);
         if (unit is null)
         {
-            return CertificateResult.Refused(this, CertificateTexts.UnknownUnit(unitName, Units.Select(u => u.Name)));
+            return UnknownUnit(unitName);
         }
         var keyAlgorithm = algorithm ?? Own.Get(unit)?.Key.Algorithm ?? KeyAlgorithm.Rsa2048;
         if (Fips && FipsPolicy.Evaluate(keyAlgorithm, hash) is { Count: > 0 } reasons)
@@ -74,7 +74,7 @@ public sealed partial record NodeCertificates
         var unit = FindUnit(unitName);
         if (unit is null)
         {
-            return CertificateResult.Refused(this, CertificateTexts.UnknownUnit(unitName, Units.Select(u => u.Name)));
+            return UnknownUnit(unitName);
         }
         var current = Own.Get(unit)?.Key.Algorithm;
         var algorithm = Fips && current is KeyAlgorithm.Rsa1024 ? KeyAlgorithm.Rsa2048 : current;
