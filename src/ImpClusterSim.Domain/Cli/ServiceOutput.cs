@@ -7,7 +7,7 @@ public static class ServiceOutput
 {
     /// <summary>A status line: <c>Cisco Tomcat[STARTED]</c> or <c>Cisco DirSync[STOPPED]  Service Not Activated</c>.</summary>
     public static string Line(ServiceState state) =>
-        state.ReasonText.Length == 0 ? $"{state.Name}[{state.Word}]" : $"{state.Name}[{state.Word}]  {state.ReasonText}";
+        state.ReasonText.Length == 0 ? Progress(state.Name, state.Status) : $"{Progress(state.Name, state.Status)}  {state.ReasonText}";
 
     /// <summary>A progress token line: <c>Cisco Tomcat[STOPPING]</c>.</summary>
     public static string Progress(string service, ServiceStatus status) => $"{service}[{status.ToString().ToUpperInvariant()}]";

@@ -18,12 +18,6 @@ public sealed record ServiceState(
     /// <summary>Started or on its way there: what "active" means for the XCP Router restart rule.</summary>
     public bool IsActive => Status is ServiceStatus.Started or ServiceStatus.Starting;
 
-    /// <summary>The CLI token: STARTED, STARTING, STOPPED, STOPPING.</summary>
-    public string Word => Status.ToString().ToUpperInvariant();
-
-    /// <summary>The GUI word: Started, Starting, Stopped, Stopping.</summary>
-    public string GuiWord => Status.ToString();
-
     /// <summary>The text shown after a stopped service in <c>utils service list</c>, or empty.</summary>
     public string ReasonText => Status != ServiceStatus.Stopped ? "" : Reason switch
     {
