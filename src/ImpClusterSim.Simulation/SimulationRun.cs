@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Node;
 using ImpClusterSim.Node.Ports;
@@ -104,6 +103,4 @@ public sealed class SimulationRun : IDisposable
         Trace.Dispose();
         Kernel.Dispose();
     }
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -67,7 +67,7 @@ public sealed partial class NodePlatform
             case StartSync s when IcsaRunning:
                 StartSync(s.PeerAddress, s.ResyncTomcat);
                 break;
-            case NotifyPeerAgentRestarted n when IcsaRunning && PeerNode(n.PeerAddress) is { } peer:
+            case NotifyPeerAgentRestarted n when IcsaRunning && _setup.Resolve(n.PeerAddress) is { } peer:
                 _node.Network.Send(ServiceNames.CiscoInterclusterSyncAgent, peer.Name, ServiceNames.CiscoInterclusterSyncAgent,
                     new IcsaAgentRestartedNotice(_setup.Name));
                 break;
@@ -98,7 +98,7 @@ public sealed partial class NodePlatform
     private void StartSync(string peerAddress, bool resync)
     {
         var id = ++_nextSync;
-        var peer = PeerNode(peerAddress);
+        var peer = _setup.Resolve(peerAddress);
         _syncs[id] = new PendingSync(peerAddress, resync, peer);
         Timers.StartSingleTimer("icsa-timeout:" + id, new SyncTimedOut(id), _setup.Timings.IcsaRequestTimeout);
         if (peer is null) return; // the name does not resolve: nothing answers
@@ -106,11 +106,6 @@ public sealed partial class NodePlatform
         _node.Network.Send(ServiceNames.CiscoInterclusterSyncAgent, peer.Name, ServiceNames.CiscoTomcat,
             new IcsaSyncRequest(id, _setup.Name, entry?.AxlUsername ?? "", entry?.AxlPassword ?? ""));
     }
-
-    private NodeSpec? PeerNode(string address) => _setup.Deployment.Nodes.FirstOrDefault(n =>
-        string.Equals(n.Name, address, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(n.Fqdn, address, StringComparison.OrdinalIgnoreCase)
-        || n.IpAddress == address);
 
     /// <summary>This publisher's Cisco Tomcat answers a peer's sync (AXL); Route already refused it if Tomcat is not running.</summary>
     private void OnIcsaSyncRequest(NetworkEnvelope e)

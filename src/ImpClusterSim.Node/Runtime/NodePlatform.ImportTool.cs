@@ -40,10 +40,7 @@ public sealed partial class NodePlatform
             return;
         }
         var id = ++_nextConnection;
-        var peer = _setup.Deployment.Nodes.FirstOrDefault(n =>
-            string.Equals(n.Name, op.PeerHost, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(n.Fqdn, op.PeerHost, StringComparison.OrdinalIgnoreCase)
-            || n.IpAddress == op.PeerHost);
+        var peer = _setup.Resolve(op.PeerHost);
         var service = peer is null ? null : ServicePorts.ServiceAt(op.Port, peer.Kind);
         _imports[id] = op;
         if (peer is null || service is null)

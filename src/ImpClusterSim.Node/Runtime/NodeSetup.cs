@@ -25,6 +25,15 @@ public sealed record NodeSetup(
     public IReadOnlyList<string> HostedDomains =>
         Deployment.ImpClusterOf(Node.Name) is { } c ? [c.Domain] : [];
 
+    /// <summary>
+    /// The node an administrator's address names, as DNS would resolve it: its host name or FQDN (any case) or its
+    /// IP address; null when no node of the deployment answers to it.
+    /// </summary>
+    public NodeSpec? Resolve(string address) => Deployment.Nodes.FirstOrDefault(n =>
+        string.Equals(n.Name, address, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(n.Fqdn, address, StringComparison.OrdinalIgnoreCase)
+        || n.IpAddress == address);
+
     /// <summary>The other nodes of this node's cluster.</summary>
     public IReadOnlyList<NodeSpec> ClusterPeers => Deployment.ClusterPeersOf(Node.Name).ToArray();
 }

@@ -55,8 +55,7 @@ public sealed class CallManagerService : ReceiveActor, IWithTimers
             if (!_load.State.Cucm.Profiles.TryGetValue(trunk.SecurityProfile, out var profile) || !profile.Tls) continue;
             foreach (var destination in trunk.Destinations)
             {
-                var target = _load.Setup.Deployment.Nodes.FirstOrDefault(n =>
-                    string.Equals(n.Fqdn, destination, StringComparison.OrdinalIgnoreCase) || n.Name == destination || n.IpAddress == destination);
+                var target = _load.Setup.Resolve(destination);
                 var id = ++_nextConnection;
                 _pending[id] = (trunk, destination);
                 Timers.StartSingleTimer("connect:" + id, new ConnectTimedOut(id), ConnectTimeout);
