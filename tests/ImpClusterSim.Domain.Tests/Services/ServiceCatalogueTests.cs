@@ -15,6 +15,7 @@ public sealed class ServiceCatalogueTests
     {
         Assert.Contains(CiscoSyncAgent, On("imp-a-pub"));
         Assert.DoesNotContain(CiscoSyncAgent, On("imp-a-sub1"));
+        Assert.All(Default.Nodes, n => Assert.Equal(n.IsImp && n.IsPublisher, On(n.Name).Contains(CiscoSyncAgent)));
     }
 
     [Fact]
@@ -22,6 +23,7 @@ public sealed class ServiceCatalogueTests
     {
         Assert.Contains(CiscoXcpXmppFederationConnectionManager, On("imp-a-sub4"));
         Assert.DoesNotContain(CiscoXcpXmppFederationConnectionManager, On("imp-a-sub1"));
+        Assert.All(Default.Nodes, n => Assert.Equal(n.IsImp && n.IsFederation, On(n.Name).Contains(CiscoXcpXmppFederationConnectionManager)));
     }
 
     [Fact]
