@@ -39,7 +39,9 @@ public sealed class CliSessionTests
         var asked = CliSession.Idle.AskToConfirm(new SetCertRegenCommand("tomcat"), CertOutput.RegenWarning("tomcat"));
         var step = asked.Session.Submit("no", Services);
         Assert.Null(step.Run);
-        Assert.StartsWith("Regeneration of certificate for tomcat cancelled.", step.Output);
+        Assert.Equal("Regeneration of certificate for tomcat cancelled.\nExecuted command unsuccessfully", step.Output);
+        Assert.Equal(CliSession.Idle, step.Session);
+        Assert.Equal("admin:", step.Session.Prompt);
     }
 
     [Fact]
