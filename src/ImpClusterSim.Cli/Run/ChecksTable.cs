@@ -9,14 +9,7 @@ internal static class ChecksTable
 {
     public static void Render(TextWriter output, ScenarioOutcome outcome)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = Timeline.IsTerminal(output) ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.Detect,
-        });
-        // Redirected output has no terminal width: use a wide one rather than wrapping every cell.
-        if (!Timeline.IsTerminal(output)) console.Profile.Width = 200;
+        var console = TableConsole.For(output);
         var table = new Table().Border(TableBorder.Simple).Title("Checks");
         table.AddColumn("result");
         table.AddColumn("check");

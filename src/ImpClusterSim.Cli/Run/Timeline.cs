@@ -46,14 +46,7 @@ public sealed class Timeline(SimInstant start)
 
     public void Render(TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = IsTerminal(output) ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.Detect,
-        });
-        // Redirected output has no terminal width: use a wide one rather than wrapping every cell.
-        if (!IsTerminal(output)) console.Profile.Width = 200;
+        var console = TableConsole.For(output);
         var table = new Table().Border(TableBorder.Simple).Title("Timeline (virtual time since start)");
         table.AddColumn("time");
         table.AddColumn("node");
@@ -76,7 +69,4 @@ public sealed class Timeline(SimInstant start)
         "partition-healed" or "replication-connected" or "node-started" or "check-passed" or "assumption-held" => $"[green]{Markup.Escape(@event)}[/]",
         _ => Markup.Escape(@event),
     };
-
-    /// <summary>Colours and the terminal's width only on a terminal; a file or a test's writer gets plain, wide text.</summary>
-    internal static bool IsTerminal(TextWriter output) => output == Console.Out && !Console.IsOutputRedirected;
 }
