@@ -32,6 +32,20 @@ public static class ScenarioVocabulary
             ["use-domain-for-xmpp-cert"] = (SecuritySetting.UseDomainNameForXmppCertificateSubjectCommonName, ["on", "off"]),
         }.ToImmutableDictionary();
 
+    // Argument lists two kinds share. Declared before the kind lists below: static initialisers run in textual order.
+    private static readonly ImmutableArray<ArgSpec> NodeAndService =
+        [R("node", ArgType.Node, "the node"), R("service", ArgType.Service, "the service's exact display name")];
+
+    private static readonly ImmutableArray<ArgSpec> LinkProbabilities =
+    [
+        O("loss", ArgType.Probability, "probability that a message is lost"),
+        O("duplication", ArgType.Probability, "probability that a message is delivered twice"),
+        O("reorder", ArgType.Probability, "probability that a message overtakes the one before it"),
+    ];
+
+    private static readonly ImmutableArray<ArgSpec> StoreAndCa =
+        [R("store", ArgType.Choice, "the trust store", TrustStores), R("ca", ArgType.Ca, "the scenario CA")];
+
     public static ImmutableArray<KindSpec> Operations { get; } =
     [
         Op("upload-trust", "Upload a CA certificate to a trust store (OS Administration > Security > Certificate Management > Upload Certificate).", "ca",
@@ -122,9 +136,7 @@ public static class ScenarioVocabulary
             R("b", ArgType.Endpoints, "the other side"),
             O("latency", ArgType.DurationRange, "one-way latency: 5ms or 5ms..40ms"),
             O("distribution", ArgType.Choice, "how latency is drawn within its range", LatencyDistributions),
-            O("loss", ArgType.Probability, "probability that a message is lost"),
-            O("duplication", ArgType.Probability, "probability that a message is delivered twice"),
-            O("reorder", ArgType.Probability, "probability that a message overtakes the one before it"),
+            .. LinkProbabilities,
         ]),
         new("crash", "Crash a node (power off); it comes back after restart-after if given.",
         [
@@ -132,10 +144,8 @@ public static class ScenarioVocabulary
             O("restart-after", ArgType.Duration, "power the node on again after this long"),
         ], "node"),
         new("restart-node", "Reboot a node (utils system restart).", [R("node", ArgType.Node, "the node")], "node"),
-        new("service-kill", "Kill a service's process; the platform restarts it.",
-        [R("node", ArgType.Node, "the node"), R("service", ArgType.Service, "the service's exact display name")]),
-        new("service-stop", "Stop a service behind the administrators' back.",
-        [R("node", ArgType.Node, "the node"), R("service", ArgType.Service, "the service's exact display name")]),
+        new("service-kill", "Kill a service's process; the platform restarts it.", NodeAndService),
+        new("service-stop", "Stop a service behind the administrators' back.", NodeAndService),
         new("clock-skew", "Set a node's clock off by an offset (negative: behind).",
         [R("node", ArgType.Node, "the node"), R("offset", ArgType.SignedDuration, "the offset, e.g. -2h or 400d")]),
         new("fips-selftest-failure", "Make the FIPS self-test fail on a node at its next start.",
@@ -154,10 +164,8 @@ public static class ScenarioVocabulary
             R("equals", ArgType.Text, "the status text, e.g. Connection is secure"),
         ]),
         new("troubleshooter-passes", "Every Inter-Clustering line of the System Troubleshooter passes.", [R("cluster", ArgType.Cluster, "the IM&P cluster")], "cluster"),
-        new("trust-store-contains", "The trust store of every target node holds the CA's certificate.",
-        [R("store", ArgType.Choice, "the trust store", TrustStores), R("ca", ArgType.Ca, "the scenario CA")], Target: TargetUse.Required),
-        new("trust-store-lacks", "The trust store of no target node holds the CA's certificate.",
-        [R("store", ArgType.Choice, "the trust store", TrustStores), R("ca", ArgType.Ca, "the scenario CA")], Target: TargetUse.Required),
+        new("trust-store-contains", "The trust store of every target node holds the CA's certificate.", StoreAndCa, Target: TargetUse.Required),
+        new("trust-store-lacks", "The trust store of no target node holds the CA's certificate.", StoreAndCa, Target: TargetUse.Required),
         new("own-cert-issued-by", "The unit's own certificate on every target node is issued by the CA.",
         [R("unit", ArgType.Choice, "the certificate unit", CertificateUnits), R("ca", ArgType.Ca, "the scenario CA")], Target: TargetUse.Required),
         new("service-state", "The service shows this state on every target node.",
@@ -196,9 +204,7 @@ public static class ScenarioVocabulary
     [
         O("latency", ArgType.DurationRange, "one-way latency: 2ms or 1ms..5ms"),
         O("distribution", ArgType.Choice, "how latency is drawn within its range (default uniform)", LatencyDistributions),
-        O("loss", ArgType.Probability, "probability that a message is lost"),
-        O("duplication", ArgType.Probability, "probability that a message is delivered twice"),
-        O("reorder", ArgType.Probability, "probability that a message overtakes the one before it"),
+        .. LinkProbabilities,
     ]);
 
     /// <summary>The keys of one entry of 'cas'.</summary>
