@@ -57,6 +57,14 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void An_exact_pool_key_is_the_key_the_generator_makes_for_its_id()
+    {
+        var pooled = new KeyPool(KeyPoolMode.Exact).Get("seed-1/imp1.example.com/tomcat/0", KeyAlgorithm.EcP256);
+
+        Assert.Equal(GoldenEcKey, Hash(pooled.GetPrivateKeyDer()));
+    }
+
+    [Fact]
     public void Which_key_a_node_gets_does_not_depend_on_the_order_of_requests()
     {
         var ids = Enumerable.Range(0, 40).Select(i => $"order/node{i}.example.com/tomcat/0").ToArray();

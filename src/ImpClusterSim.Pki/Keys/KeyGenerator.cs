@@ -13,8 +13,11 @@ public static class KeyGenerator
     private static readonly BigInteger PublicExponent = BigInteger.ValueOf(65537);
 
     /// <summary>Generates a key for <paramref name="keyId"/> from a stream seeded with that id and the algorithm.</summary>
-    public static KeyPair Generate(KeyAlgorithm algorithm, string keyId) =>
-        new(algorithm, keyId, null, GenerateRaw(algorithm, DeterministicRandom.For("key", algorithm.DisplayName(), keyId)));
+    public static KeyPair Generate(KeyAlgorithm algorithm, string keyId) => new(algorithm, keyId, null, GenerateRaw(algorithm, keyId));
+
+    /// <summary>The raw key pair <see cref="Generate"/> wraps: the one place the per-id seed is spelled.</summary>
+    internal static AsymmetricCipherKeyPair GenerateRaw(KeyAlgorithm algorithm, string keyId) =>
+        GenerateRaw(algorithm, DeterministicRandom.For("key", algorithm.DisplayName(), keyId));
 
     internal static AsymmetricCipherKeyPair GenerateRaw(KeyAlgorithm algorithm, SecureRandom random)
     {

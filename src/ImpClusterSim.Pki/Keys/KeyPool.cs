@@ -53,7 +53,7 @@ public sealed class KeyPool
         var entry = GeneratedKeys.GetOrAdd((algorithm, keyId), key => new Lazy<AsymmetricCipherKeyPair>(() =>
         {
             made = true;
-            return KeyGenerator.GenerateRaw(key.Item1, DeterministicRandom.For("key", key.Item1.DisplayName(), key.Item2));
+            return KeyGenerator.GenerateRaw(key.Item1, key.Item2);
         }));
         var value = entry.Value;
         Interlocked.Increment(ref made ? ref generated : ref cacheHits);
