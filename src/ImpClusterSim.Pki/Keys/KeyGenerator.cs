@@ -10,7 +10,8 @@ namespace ImpClusterSim.Pki;
 /// <summary>Generates key pairs from a random source handed in. Deterministic when the source is seeded.</summary>
 public static class KeyGenerator
 {
-    private static readonly BigInteger PublicExponent = BigInteger.ValueOf(65537);
+    /// <summary>The RSA public exponent of every generated key (and of the shipped pool keys).</summary>
+    internal static readonly BigInteger PublicExponent = BigInteger.ValueOf(65537);
 
     /// <summary>Generates a key for <paramref name="keyId"/> from a stream seeded with that id and the algorithm.</summary>
     public static KeyPair Generate(KeyAlgorithm algorithm, string keyId) => new(algorithm, keyId, null, GenerateRaw(algorithm, keyId));

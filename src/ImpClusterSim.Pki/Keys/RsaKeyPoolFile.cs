@@ -15,7 +15,6 @@ namespace ImpClusterSim.Pki;
 public static class RsaKeyPoolFile
 {
     private const string ResourceName = "ImpClusterSim.Pki.Keys.rsa-key-pool.txt";
-    private static readonly BigInteger PublicExponent = BigInteger.ValueOf(65537);
     private static readonly Lazy<IReadOnlyDictionary<(KeyAlgorithm, int), (string P, string Q)>> Entries = new(Load);
 
     /// <summary>Number of slots per RSA size.</summary>
@@ -56,7 +55,7 @@ public static class RsaKeyPoolFile
     /// <summary>Rebuilds the key exactly as BouncyCastle's RsaKeyPairGenerator computes it from p and q.</summary>
     internal static AsymmetricCipherKeyPair FromPrimes(BigInteger p, BigInteger q)
     {
-        var e = PublicExponent;
+        var e = KeyGenerator.PublicExponent;
         var n = p.Multiply(q);
         var pSub1 = p.Subtract(BigInteger.One);
         var qSub1 = q.Subtract(BigInteger.One);
