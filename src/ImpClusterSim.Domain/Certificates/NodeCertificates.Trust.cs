@@ -48,8 +48,8 @@ public sealed partial record NodeCertificates
         var messages = new List<string>();
         foreach (var certificate in ordered)
         {
-            var signedInUpload = ordered.Any(o => !o.Equals(certificate) && SignatureCheck.IsSignedBy(certificate, o));
-            if (signer is not null && !certificate.IsSelfSigned && !signedInUpload && !SignatureCheck.IsSignedBy(certificate, signer))
+            var signedInUpload = ordered.Any(o => !o.Equals(certificate) && certificate.IsSignedBy(o));
+            if (signer is not null && !certificate.IsSelfSigned && !signedInUpload && !certificate.IsSignedBy(signer))
             {
                 return CertificateResult.Refused(this, CertificateTexts.NotSignedBy(certificate.SubjectCommonName, signer.SubjectCommonName));
             }

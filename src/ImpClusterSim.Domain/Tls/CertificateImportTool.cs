@@ -115,11 +115,11 @@ public static class CertificateImportTool
         var current = leaf;
         for (var depth = 0; depth <= chain.Length && !current.IsSelfSigned; depth++)
         {
-            if (store.Certificates.Any(c => SignatureCheck.IsSignedBy(current, c)))
+            if (store.Certificates.Any(c => current.IsSignedBy(c)))
             {
                 return null;
             }
-            var issuer = chain.FirstOrDefault(c => !c.Equals(current) && SignatureCheck.IsSignedBy(current, c));
+            var issuer = chain.FirstOrDefault(c => !c.Equals(current) && current.IsSignedBy(c));
             if (issuer is null)
             {
                 return current;
