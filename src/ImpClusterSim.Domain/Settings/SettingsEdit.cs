@@ -76,7 +76,7 @@ public sealed record RemoveTlsPeerSubjectEdit(string Subject) : SettingsEdit
 /// </summary>
 public sealed record SelectTlsPeerSubjectEdit(string Subject, bool Selected = true) : SettingsEdit
 {
-    public const string Context = "Default_Cisco_UPS_SIP_Proxy_Peer_Auth_TLS_Context";
+    public const string Context = SecuritySettingInfo.SipProxyTlsContextName;
 
     public override SettingsEditResult Apply(SecuritySettings saved)
     {

@@ -21,7 +21,7 @@ public static class CertificateImportTool
     public const string TomcatTrustChoice = "Tomcat Trust";
     public const string XmppTrustChoice = "XMPP Trust";
 
-    public const string SipProxyTlsContext = "Default_Cisco_UPS_SIP_Proxy_Peer_Auth_TLS_Context";
+    public const string SipProxyTlsContext = SecuritySettingInfo.SipProxyTlsContextName;
 
     public const string Pingable = "(pingable)";
     public const string Unreachable = "(unreachable)";
