@@ -32,7 +32,7 @@ public static class Pkits
     public static Certificate Load(string name) => Loaded.GetOrAdd(name, n =>
     {
         var certificate = CertificateReader.ReadFile(PathOf(n)).Single();
-        Org.BouncyCastle.Utilities.Properties.WithThreadProperty("Org.BouncyCastle.Rsa.MaxMRTests", "0", () => certificate.PublicKey);
+        RsaPrimalityTests.SkippedFor(() => certificate.PublicKey);
         return certificate;
     });
 }
