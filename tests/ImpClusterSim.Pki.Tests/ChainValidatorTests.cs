@@ -91,6 +91,8 @@ public sealed class ChainValidatorTests
         var result = ChainValidator.Validate(regenerated.Certificate, [], [old.Certificate], TestPki.At(TestPki.Now));
 
         Assert.False(result.IsValid);
+        Assert.Equal([ValidationFailureKind.Untrusted], result.Failures.Select(f => f.Kind));
+        Assert.True(ChainValidator.Validate(regenerated.Certificate, [], [regenerated.Certificate], TestPki.At(TestPki.Now)).IsValid);
     }
 
     [Fact]

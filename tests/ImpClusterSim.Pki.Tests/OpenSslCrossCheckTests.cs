@@ -62,7 +62,9 @@ public sealed class OpenSslCrossCheckTests
         var (openssl, ours) = Judge(root.Certificate, intermediate.Certificate, leaf, leaf.NotAfter.AddDays(1));
 
         Assert.NotEqual(0, openssl.ExitCode);
+        Assert.Contains("expired", openssl.Output, StringComparison.OrdinalIgnoreCase);
         Assert.False(ours.IsValid);
+        Assert.True(ours.HasFailure(ValidationFailureKind.Expired), ours.ToString());
     }
 
     [Fact]
@@ -90,7 +92,9 @@ public sealed class OpenSslCrossCheckTests
         var (openssl, ours) = Judge(root.Certificate, intermediate.Certificate, leaf, TestPki.Now);
 
         Assert.NotEqual(0, openssl.ExitCode);
+        Assert.Contains("path length", openssl.Output, StringComparison.OrdinalIgnoreCase);
         Assert.False(ours.IsValid);
+        Assert.Equal([ValidationFailureKind.PathLength], ours.Failures.Select(f => f.Kind));
     }
 
     [Fact]
