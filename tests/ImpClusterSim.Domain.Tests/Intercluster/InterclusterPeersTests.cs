@@ -20,12 +20,18 @@ public sealed class InterclusterPeersTests
         Assert.Equal(PeerConfigOutcome.Duplicate, duplicate.Outcome);
         Assert.Equal(IcsaAlarm.PeerDuplicate, duplicate.Alarm!.Name);
         Assert.Equal(1, duplicate.Peers.Count);
+        Assert.Same(added.Peers, duplicate.Peers);
+        Assert.Equal(TlsPeer("imp-b-pub"), duplicate.Peers.Find("imp-b-pub"));
     }
 
     [Fact]
     public void A_cluster_cannot_peer_with_its_own_publisher()
     {
         Assert.Equal(PeerConfigOutcome.Refused, InterclusterPeers.Empty("imp-a-pub").Add(TlsPeer("imp-a-pub")).Outcome);
+
+        var differentCase = InterclusterPeers.Empty("imp-a-pub").Add(TlsPeer("IMP-A-PUB"));
+        Assert.Equal(PeerConfigOutcome.Refused, differentCase.Outcome);
+        Assert.Equal(0, differentCase.Peers.Count);
     }
 
     [Fact]
