@@ -202,12 +202,11 @@ internal sealed class ConditionProbe(RunContext context)
     private Observation SecurePeers()
     {
         if (_secureViolation is not null) return new Observation(false, _secureViolation);
-                foreach (var cluster in C.Topology.ImpClusters)
+        foreach (var cluster in C.Topology.ImpClusters)
         {
             var publisher = cluster.Publisher;
-            if (!C.IsUp(publisher.Name)) continue;
-            var snapshot = Panel(publisher.Name);
-            if (snapshot is null) continue;
+            // Null when the publisher is down (Request asks only nodes that are up) or does not answer.
+            if (Panel(publisher.Name) is not { } snapshot) continue;
             NodeCertificates? certificates = null;
             foreach (var state in snapshot.States)
             {
