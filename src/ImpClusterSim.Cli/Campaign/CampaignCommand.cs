@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Domain.Time;
-using ImpClusterSim.Scenarios.BuiltIn;
 using ImpClusterSim.Scenarios.Campaigns;
-using ImpClusterSim.Scenarios.Language;
 using ImpClusterSim.Scenarios.Outcome;
 using ImpClusterSim.Scenarios.Runner;
 using Spectre.Console;
@@ -41,7 +40,7 @@ public static class CampaignCommand
     private static int Execute(FileInfo? file, int count, ulong first, TextWriter output, TextWriter error)
     {
         if (count is < 1 or > 100_000) throw new UsageException($"--seeds {count} is out of range (1 to 100000)");
-        var scenario = Load(file, error);
+        var scenario = RunCommand.LoadScenarioFile(file, error);
         if (scenario is null) return ExitCodes.BadInput;
 
         var wall = Stopwatch.StartNew();
@@ -59,15 +58,6 @@ public static class CampaignCommand
         foreach (var seed in summary.FailedSeeds.Take(10))
             output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}".Replace("  ", " ", StringComparison.Ordinal));
         return summary.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
-    }
-
-    private static Scenario? Load(FileInfo? file, TextWriter error)
-    {
-        if (file is null) return DefaultScenario.Load();
-        if (!file.Exists) throw new UsageException($"scenario file '{file}' does not exist");
-        var (scenario, errors) = ScenarioLoader.Load(file.ToString());
-        foreach (var e in errors) error.WriteLine(e.ToString());
-        return scenario;
     }
 
     private static void Render(CampaignSummary summary, TextWriter output)

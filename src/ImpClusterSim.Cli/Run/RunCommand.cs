@@ -123,11 +123,16 @@ public static class RunCommand
         }
     }
 
-    /// <summary>The scenario file (every validation error at file:line:column on standard error), or the embedded default.</summary>
     private static Scenario? LoadScenario(FileInfo? file, TextWriter error)
     {
+        if (file is not null && file.Name.StartsWith('-')) throw new UsageException($"unknown option '{file}'");
+        return LoadScenarioFile(file, error);
+    }
+
+    /// <summary>The scenario file (every validation error at file:line:column on standard error), or the embedded default.</summary>
+    internal static Scenario? LoadScenarioFile(FileInfo? file, TextWriter error)
+    {
         if (file is null) return DefaultScenario.Load();
-        if (file.Name.StartsWith('-')) throw new UsageException($"unknown option '{file}'");
         if (!file.Exists) throw new UsageException($"scenario file '{file}' does not exist");
         var (scenario, errors) = ScenarioLoader.Load(file.ToString());
         foreach (var e in errors) error.WriteLine(e.ToString());
