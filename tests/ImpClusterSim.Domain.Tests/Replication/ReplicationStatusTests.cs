@@ -66,5 +66,13 @@ public sealed class ReplicationStatusTests
 
         Assert.Contains("(2) PUB Setup Completed", text, StringComparison.Ordinal);
         Assert.Contains("(3) Out Of Sync", text, StringComparison.Ordinal);
+        Assert.Contains("Errors or Mismatches Were Found!!!", text, StringComparison.Ordinal);
+        Assert.Contains("Cluster Detailed View from imppub (2 Servers):", text, StringComparison.Ordinal);
+        var rows = text.Split('\n').Where(l => l.StartsWith("imp", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("imppub ", rows[0], StringComparison.Ordinal);
+        Assert.EndsWith("(2) PUB Setup Completed", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("impsub1 ", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith("(3) Out Of Sync", rows[1], StringComparison.Ordinal);
     }
 }
