@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace ImpClusterSim.Cli.Pki;
 
@@ -12,4 +13,7 @@ public static class PkiCommand
         command.Subcommands.Add(PkiInspectCommand.Create());
         return command;
     }
+
+    /// <summary>A UTC time as the pki commands print it (and as the validator's reasons write it): 2011-04-15T00:00:00Z.</summary>
+    internal static string Time(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Pki;
 
@@ -41,14 +40,13 @@ public static class PkiInspectCommand
 
     private static void Write(TextWriter output, Certificate c, int number, int count, string path)
     {
-        static string Time(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         static string List(IReadOnlyList<string> items) => items.Count == 0 ? "(none)" : string.Join(", ", items);
         output.WriteLine($"Certificate {number} of {count} in {path}");
         output.WriteLine($"  Subject:              {c.Subject}");
         output.WriteLine($"  Issuer:               {c.Issuer}");
         output.WriteLine($"  Serial number:        {c.SerialNumberHex}");
-        output.WriteLine($"  Valid from:           {Time(c.NotBefore)}");
-        output.WriteLine($"  Valid until:          {Time(c.NotAfter)}");
+        output.WriteLine($"  Valid from:           {PkiCommand.Time(c.NotBefore)}");
+        output.WriteLine($"  Valid until:          {PkiCommand.Time(c.NotAfter)}");
         output.WriteLine($"  Key:                  {c.KeyDescription}");
         output.WriteLine($"  Signature algorithm:  {c.SignatureAlgorithm}");
         output.WriteLine($"  Basic constraints:    {(c.IsCertificateAuthority ? c.PathLengthConstraint is { } p ? $"CA, path length {p}" : "CA" : "not a CA")}");

@@ -76,7 +76,7 @@ public static class PkiVerifyCommand
 
         var options = new ValidationOptions(at) { HostName = hostName, Fips = fips, RequireServerAuth = server };
         var result = ChainValidator.Validate(leaf, intermediates, trusted, options);
-        var when = at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var when = PkiCommand.Time(at);
         if (result.IsValid)
         {
             output.WriteLine($"{leafFile}: OK (valid at {when}{(fips ? ", FIPS" : "")})");
