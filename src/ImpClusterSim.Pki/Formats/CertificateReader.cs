@@ -68,7 +68,7 @@ public static class CertificateReader
 
     public static IReadOnlyList<Certificate> ReadDer(byte[] der, string source = "input")
     {
-        var error = DerChecker.FirstError(der, out var end);
+        var error = DerChecker.FirstError(der, out _);
         if (error is null && IsPkcs7(der))
         {
             return DecodePkcs7(der, source);

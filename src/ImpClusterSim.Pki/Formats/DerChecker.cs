@@ -12,11 +12,7 @@ internal static class DerChecker
 
     /// <summary>Null when <paramref name="data"/> starts with one well-formed element; otherwise what is wrong and where.
     /// <paramref name="end"/> receives the offset just after that element.</summary>
-    public static string? FirstError(ReadOnlySpan<byte> data, out int end)
-    {
-        end = 0;
-        return Element(data, 0, data.Length, 0, out end);
-    }
+    public static string? FirstError(ReadOnlySpan<byte> data, out int end) => Element(data, 0, data.Length, 0, out end);
 
     private static string? Element(ReadOnlySpan<byte> data, int offset, int limit, int depth, out int next)
     {
