@@ -39,5 +39,8 @@ public sealed class BuiltInInvariantTests
         var foreign = Assert.Single(BuiltInInvariants.Check([], 3, T0, scenario));
         Assert.Equal(BuiltInInvariants.LoopThreadName, foreign.Name);
         Assert.False(foreign.Passed);
+        Assert.Equal(CheckKind.Expectation, foreign.Kind);
+        Assert.Equal(T0, foreign.DecidedAt);
+        Assert.Contains("3 work items arrived from outside the loop thread", foreign.Detail);
     }
 }
