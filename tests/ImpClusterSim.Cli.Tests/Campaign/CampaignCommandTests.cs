@@ -36,11 +36,16 @@ public sealed class CampaignCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("0/2 (0 %)", stdout);
         Assert.Contains("FAILED seed 1: replay with impsim run " + scenario + " --seed 1", stdout);
+        Assert.Contains("FAILED seed 2: replay with impsim run " + scenario + " --seed 2", stdout);
+        Assert.DoesNotContain("every expectation held", stdout);
     }
 
     [Fact]
     public void A_bad_seed_count_is_bad_input()
     {
-        Assert.Equal(2, CliHarness.Invoke("campaign", "--seeds", "0").Exit);
+        var (exit, stdout, stderr) = CliHarness.Invoke("campaign", "--seeds", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("--seeds 0 is out of range (1 to 100000)", stderr);
+        Assert.Empty(stdout);
     }
 }
