@@ -71,8 +71,14 @@ public sealed class BannerTests
     [Fact]
     public void An_empty_file_is_refused_and_every_problem_is_reported()
     {
-        var messages = NodeBanner.None("n").Upload("x.doc", []).Messages;
+        var result = NodeBanner.None("n").Upload("x.doc", []);
+        var messages = result.Messages;
         Assert.Equal(2, messages.Length);
+        Assert.False(result.Accepted);
+        Assert.Null(result.State.Banner);
+        Assert.Equal(
+            ["The file 'x.doc' is not a .txt file. Upload a plain text (.txt) file.", "The file is empty."],
+            messages.ToArray());
     }
 
     [Fact]
