@@ -18,8 +18,10 @@ public sealed class NodeCertificateFactory
 
     public KeyPool KeyPool { get; }
 
-    public string KeyIdFor(NodeIdentity node, CertificateUnit unit, int generation) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Seed}/{node.Fqdn}/{unit.Name}/{generation}");
+    public string KeyIdFor(NodeIdentity node, CertificateUnit unit, int generation) => KeyIdFor(node, unit, generation, "");
+
+    private string KeyIdFor(NodeIdentity node, CertificateUnit unit, int generation, string purpose) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Seed}/{node.Fqdn}/{unit.Name}/{purpose}{generation}");
 
     /// <summary>
     /// The self-signed certificate a unit has at installation (generation 0) or after regeneration: CN = FQDN,
@@ -42,7 +44,7 @@ public sealed class NodeCertificateFactory
     public PendingRequest CreateRequest(NodeIdentity node, CertificateUnit unit, int generation,
         KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048, SignatureHash hash = SignatureHash.Sha256, string? commonName = null)
     {
-        var key = KeyPool.Get(string.Create(CultureInfo.InvariantCulture, $"{Seed}/{node.Fqdn}/{unit.Name}/csr/{generation}"), algorithm);
+        var key = KeyPool.Get(KeyIdFor(node, unit, generation, "csr/"), algorithm);
         var request = CertificateRequest.Create(commonName ?? node.Fqdn, node.DnsNamesFor(unit), key, hash);
         return new PendingRequest(unit, request, key, generation);
     }
