@@ -36,7 +36,10 @@ public sealed class PkiVerifyTests : IDisposable
             "--leaf", PkiCli.CertificatePath("ValidDSASignaturesTest4EE"), "--at", "2011-04-15T00:00:00Z" };
 
         Assert.Equal(0, PkiCli.Invoke(args).Exit);
-        Assert.Equal(1, PkiCli.Invoke([.. args, "--fips"]).Exit);
+        var (exit, output, _) = PkiCli.Invoke([.. args, "--fips"]);
+        Assert.Equal(1, exit);
+        Assert.Contains(", FIPS)", output, StringComparison.Ordinal);
+        Assert.Contains("has a DSA key: DSA is not allowed in FIPS mode", output, StringComparison.Ordinal);
     }
 
     [Fact]
