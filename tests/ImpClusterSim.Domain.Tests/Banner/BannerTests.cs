@@ -35,15 +35,6 @@ public sealed class BannerTests
     }
 
     [Fact]
-    public void A_banner_uploaded_on_one_node_is_not_shown_on_another()
-    {
-        var pub = NodeBanner.None("imp-a-pub").Upload("notice.txt", Notice).State;
-        var sub = NodeBanner.None("imp-a-sub1");
-        Assert.NotNull(pub.ShownOn(LoginInterface.AdminCli, LoginPhase.BeforeLogin));
-        Assert.Null(sub.ShownOn(LoginInterface.AdminCli, LoginPhase.BeforeLogin));
-    }
-
-    [Fact]
     public void A_file_that_is_not_txt_is_refused_and_the_old_banner_stays()
     {
         var node = NodeBanner.None("imp-a-pub").Upload("old.txt", Notice).State;

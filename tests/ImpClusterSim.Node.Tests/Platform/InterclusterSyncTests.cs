@@ -137,6 +137,18 @@ public sealed class InterclusterSyncTests : IDisposable
     }
 
     [Fact]
+    public void Deleting_a_peer_on_one_side_leaves_the_other_side_configured_and_refused()
+    {
+        _f.PeerBothWays();
+        Assert.True(_f.Intercluster(A, new DeletePeer(BAddress)).Accepted);
+        _f.Intercluster(B, new ForceManualSync(AAddress, ResyncTomcat: false));
+        _f.Run.RunFor(TimeSpan.FromSeconds(5));
+        // B still has its entry for A, and A, which no longer has one for B, refuses B's sync.
+        Assert.Equal(PeerStatusKind.NotReachable, _f.Agent(B, AAddress));
+        Assert.DoesNotContain(_f.Status(A).States, s => s.PeerAddress == BAddress);
+    }
+
+    [Fact]
     public void Peers_are_configured_on_the_publisher_only()
     {
         Assert.False(_f.Intercluster("imp-a-sub1", new AddPeer(PeerEntry(BAddress))).Accepted);
