@@ -26,6 +26,14 @@ public static class ImpsimCommand
 
     public static int Invoke(string[] args, TextWriter output, TextWriter error)
     {
+        // An empty argument is never a file name, a number or a word: refused before anything is parsed or opened.
+        if (Array.FindIndex(args, a => a.Trim().Length == 0) is var empty and >= 0)
+        {
+            error.WriteLine($"impsim: argument {empty + 1} is empty{(empty > 0 ? $" (after '{args[empty - 1]}')" : "")}: give a file name or a value");
+            error.WriteLine("Try 'impsim --help'.");
+            return ExitCodes.BadInput;
+        }
+
         var parse = Create().Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -41,6 +49,13 @@ public static class ImpsimCommand
         {
             error.WriteLine($"impsim: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last line of the input boundary: a defect still gets one line, never a stack trace on its own.
+            error.WriteLine($"impsim: internal error (a defect of impsim; please report it with the command line): {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("IMPSIM_VERBOSE") == "1") error.WriteLine(e);
+            return ExitCodes.InternalError;
         }
     }
 }

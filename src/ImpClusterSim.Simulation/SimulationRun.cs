@@ -16,6 +16,7 @@ namespace ImpClusterSim.Simulation;
 public sealed class SimulationRun : IDisposable
 {
     private readonly List<SimNode> _nodes = [];
+    private readonly List<ActorFailure> _actorFailures = [];
     private readonly Dictionary<string, SimNode> _byName = new(StringComparer.Ordinal);
     private Operator? _operator;
 
@@ -87,6 +88,21 @@ public sealed class SimulationRun : IDisposable
     public void RecordRunEvent(string node, string @event, params (string Key, string Value)[] details) =>
         Trace.Record(new TraceEvent(Now, node, "/", @event,
             details.Length == 0 ? TraceEvent.NoDetails : details.Select(d => KeyValuePair.Create(d.Key, d.Value)).ToArray()));
+
+    /// <summary>
+    /// Every exception an actor of any node threw (at creation, in a handler, in a timer) and every escalation past a
+    /// node's guardian, in order: the node, the actor path inside it, the virtual time and the exception (null when Akka
+    /// reported only a message). Each is also traced as <c>actor-failed</c>. A run with any of them fails.
+    /// </summary>
+    public IReadOnlyList<ActorFailure> ActorFailures => _actorFailures;
+
+    /// <summary>Records an actor's failure on a node (see <see cref="ActorFailures"/>).</summary>
+    public void RecordActorFailure(string node, string actorPath, string message, Exception? cause)
+    {
+        var path = ActorFailure.LocalPath(actorPath);
+        _actorFailures.Add(new ActorFailure(node, path, Now, message, cause));
+        Trace.Record(new TraceEvent(Now, node, path, "actor-failed", [KeyValuePair.Create("message", message)]));
+    }
 
     /// <summary>Sets a node's clock skew from now on (a fault only that node sees).</summary>
     public void SetSkew(string node, TimeSpan skew)

@@ -40,6 +40,8 @@ public static class CampaignCommand
     private static int Execute(FileInfo? file, int count, ulong first, TextWriter output, TextWriter error)
     {
         if (count is < 1 or > 100_000) throw new UsageException($"--seeds {count} is out of range (1 to 100000)");
+        if (first > ulong.MaxValue - (ulong)(count - 1))
+            throw new UsageException($"--first-seed {first} with --seeds {count} goes past the largest seed, {ulong.MaxValue}: the last seed would wrap to 0; use a --first-seed of at most {ulong.MaxValue - (ulong)(count - 1)}");
         var scenario = RunCommand.LoadScenarioFile(file, error);
         if (scenario is null) return ExitCodes.BadInput;
 

@@ -10,4 +10,10 @@ public static class ExitCodes
 
     /// <summary>Bad input: a malformed option, file, scenario or topology. A clear message, no stack trace.</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// A defect of impsim itself (an exception nobody expected): one line naming it, the stack trace only with
+    /// IMPSIM_VERBOSE=1. The fuzzing suite treats it as a failure (docs/testing.md).
+    /// </summary>
+    public const int InternalError = 70;
 }

@@ -53,7 +53,7 @@ public static class RunCommand
                 parse.GetValue(ExportCerts));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            return args.Topology is not null && args.Scenario is null ? ShowcaseRun.Execute(args, output) : Execute(args, output, error);
+            return args.Topology is not null && args.Scenario is null ? ShowcaseRun.Execute(args, output, error) : Execute(args, output, error);
         });
         return command;
     }
@@ -81,7 +81,9 @@ public static class RunCommand
             Observers = [timeline.Observe, logging.Observe],
             Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null),
             AtEnd = args.ExportCerts is null ? null : run => ExportCertificates(run, args.ExportCerts),
+            Progress = ProgressLine.ForTerminal(error),
         });
+        ProgressLine.Clear(error);
         outcome = outcome with { WallSeconds = wall.Elapsed.TotalSeconds };
 
         if (args.Report is not null) WriteReport(args.Report, outcome, traceCopy!.ToArray());
@@ -95,7 +97,18 @@ public static class RunCommand
             summary.Render(output);
         }
 
+        if (TraceWriteFailed(traceFile, error)) return ExitCodes.BadInput;
         return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+    }
+
+    /// <summary>True (with the message on standard error) when the trace file could not be written whole.</summary>
+    internal static bool TraceWriteFailed(GuardedOutput? trace, TextWriter error)
+    {
+        if (trace is null) return false;
+        trace.Flush();
+        if (trace.Failure is null) return false;
+        error.WriteLine($"impsim: --trace: {trace.Failure}; the run above is complete, its trace file is not");
+        return true;
     }
 
     private static void ExportCertificates(Simulation.SimulationRun run, DirectoryInfo directory)
@@ -142,9 +155,8 @@ public static class RunCommand
     internal static TimeSpan? ParseUntil(string? until)
     {
         if (until is null) return null;
-        if (!DurationText.TryParse(until, out var horizon) || horizon <= TimeSpan.Zero)
-            throw new UsageException($"--until '{until}' is not a duration; write it like 90m, 24h or 2d");
-        return horizon;
+        if (ValueText.TryDuration("--until", until, ValueRanges.Horizon, out var horizon, out var error)) return horizon;
+        throw new UsageException(DurationText.IsWellFormed(until) ? error : $"--until '{until}' is not a duration; write it like 90m, 24h or 2d");
     }
 
     internal static Deployment LoadTopology(FileInfo path)
@@ -160,12 +172,12 @@ public static class RunCommand
         }
     }
 
-    internal static FileStream OpenForWriting(FileInfo path)
+    internal static GuardedOutput OpenForWriting(FileInfo path)
     {
         try
         {
             path.Directory?.Create();
-            return new FileStream(path.FullName, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            return new GuardedOutput(new FileStream(path.FullName, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16), path.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -26,8 +26,26 @@ public sealed class RunLogging : IDisposable
                 restrictedToMinimumLevel: verbose ? LogEventLevel.Information : LogEventLevel.Warning,
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 formatProvider: CultureInfo.InvariantCulture);
-        if (clefFile is not null) config = config.WriteTo.File(new CompactJsonFormatter(), clefFile.FullName);
+        if (clefFile is not null)
+        {
+            CheckWritable(clefFile);
+            config = config.WriteTo.File(new CompactJsonFormatter(), clefFile.FullName);
+        }
         return new RunLogging(config.CreateLogger());
+    }
+
+    /// <summary>Serilog's file sink drops what it cannot write without a word: the log file is tried before the run.</summary>
+    private static void CheckWritable(FileInfo file)
+    {
+        try
+        {
+            if (Directory.Exists(file.FullName)) throw new IOException("it is a directory");
+            using var probe = new FileStream(file.FullName, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new Common.UsageException($"--log: cannot write '{file.FullName}': {e.Message}");
+        }
     }
 
     public void Observe(TraceEvent e)

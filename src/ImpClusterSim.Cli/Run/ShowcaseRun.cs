@@ -10,7 +10,7 @@ namespace ImpClusterSim.Cli.Run;
 /// </summary>
 internal static class ShowcaseRun
 {
-    public static int Execute(RunArguments args, TextWriter output)
+    public static int Execute(RunArguments args, TextWriter output, TextWriter error)
     {
         var horizon = RunCommand.ParseUntil(args.Until) ?? TimeSpan.FromHours(24);
         var seed = args.Seed ?? 1;
@@ -48,6 +48,13 @@ internal static class ShowcaseRun
         {
             timeline.Render(output);
             summary.Render(output);
+        }
+
+        if (RunCommand.TraceWriteFailed(traceFile, error)) return ExitCodes.BadInput;
+        if (run.ActorFailures.Count > 0)
+        {
+            foreach (var f in run.ActorFailures.Take(10)) error.WriteLine($"FAIL  actor failed on {f.Node} at {f.Time}, actor {f.ActorPath}: {f.Message}");
+            return ExitCodes.ExpectationFailed;
         }
 
         // Work that arrived from outside the loop thread means the run may not replay: fail loudly.

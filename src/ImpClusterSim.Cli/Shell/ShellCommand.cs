@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Domain.Input;
 using ImpClusterSim.Domain.Topology;
 
 namespace ImpClusterSim.Cli.Shell;
@@ -25,23 +26,75 @@ public static class ShellCommand
             parse.GetValue(seed),
             parse.GetValue(script),
             parse.GetValue(save),
-            parse.InvocationConfiguration.Output));
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(string topology, ulong seed, FileInfo? script, FileInfo? save, TextWriter output)
+    private static int Execute(string topology, ulong seed, FileInfo? script, FileInfo? save, TextWriter output, TextWriter error)
     {
         if (script is { Exists: false }) throw new UsageException($"--script '{script}' not found");
+        string? scriptText = null;
+        if (script is not null && !InputFile.TryReadText(script.FullName, InputFile.MaxTextBytes, out scriptText, out var scriptError))
+            throw new UsageException($"--script: {scriptError}");
+        // Decided before the session starts: a recording that cannot be saved where asked would be lost at the end.
+        if (save is not null && CannotWrite(save.FullName) is { } saveError) throw new UsageException($"--save-scenario: {saveError}");
         var settings = new ShellSettings(LoadTopology(topology, out var reference), reference, seed, Echo: script is not null || Console.IsInputRedirected);
-        using var input = script is null ? null : File.OpenText(script.FullName);
+        using var input = scriptText is null ? null : new StringReader(scriptText);
         using var session = new ShellSession(input ?? Console.In, output, settings);
         var code = session.Run();
-        if (save is not null)
-        {
-            session.SaveScenario(save.FullName);
-            output.WriteLine($"saved the session as a scenario: {save}");
-        }
+        if (save is not null) return Save(session, save.FullName, output, error) ? code : ExitCodes.BadInput;
         return code;
+    }
+
+    /// <summary>
+    /// Saves the recording; if the file cannot be written after all (the disk filled, the folder went away), it is
+    /// written to the temporary folder instead and the message says where: a session is never lost.
+    /// </summary>
+    public static bool Save(ShellSession session, string path, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            session.SaveScenario(path);
+            output.WriteLine($"saved the session as a scenario: {path}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var fallback = Path.Combine(Path.GetTempPath(), $"impsim-session-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.yaml");
+            try
+            {
+                File.WriteAllText(fallback, session.ScenarioYaml(Path.GetFileNameWithoutExtension(path)));
+                error.WriteLine($"impsim: --save-scenario: cannot write '{path}': {e.Message}; the session is saved in '{fallback}' instead");
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"impsim: --save-scenario: cannot write '{path}' ({e.Message}) nor '{fallback}' ({again.Message}); the session follows:");
+                output.WriteLine(session.ScenarioYaml(Path.GetFileNameWithoutExtension(path)));
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be written (tried without changing an existing file), or null.</summary>
+    private static string? CannotWrite(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) return $"'{path}' is a directory";
+            var existed = File.Exists(path);
+            using (new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+
+            if (!existed) File.Delete(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"cannot write '{path}': {e.Message}";
+        }
     }
 
     /// <summary>An embedded topology by name, or a file (named by its full path in a saved scenario).</summary>

@@ -4,6 +4,7 @@ using ImpClusterSim.Domain.Cli;
 using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Node.Ports;
 using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Scenarios.Language;
 using ImpClusterSim.Simulation;
 using ImpClusterSim.Simulation.Network;
 
@@ -117,6 +118,11 @@ public sealed class ShellSession : IDisposable
             // The simulator refused the operation (e.g. a partition it cannot make): say so and go on.
             _output.WriteLine($"error: {e.Message}");
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The shell never dies on a line: a defect is one line, and the session (and its recording) goes on.
+            _output.WriteLine($"error: internal error on this line ({e.GetType().Name}: {e.Message}); the session goes on");
+        }
         PrintEvents();
         return true;
     }
@@ -177,8 +183,10 @@ public sealed class ShellSession : IDisposable
 
     private void Advance(string text)
     {
-        if (!DurationText.TryParse(text, out var duration) || duration <= TimeSpan.Zero)
-            throw new ShellError($"'{text}' is not a duration; write it like 90s, 10m, 1h30m or 2d");
+        if (!ValueText.TryDuration("advance", text, ValueRanges.Horizon, out var duration, out var error))
+            throw new ShellError(DurationText.IsWellFormed(text) ? error : $"'{text}' is not a duration; write it like 90s, 10m, 1h30m or 2d");
+        if (Elapsed + duration > ValueRanges.MaxHorizon)
+            throw new ShellError($"advancing {DurationText.Format(duration)} from +{DurationText.Format(Elapsed)} goes past the longest horizon, {DurationText.Format(ValueRanges.MaxHorizon)} of virtual time in a session");
         Simulation.RunFor(duration);
         PrintEvents(folded: true);
         _output.WriteLine($"now +{DurationText.Format(Elapsed)}");
@@ -254,10 +262,8 @@ public sealed class ShellSession : IDisposable
     {
         var node = NodeName(args[0]);
         var text = args[1];
-        var sign = text.StartsWith('-') ? -1 : 1;
-        if (!DurationText.TryParse(text.TrimStart('+', '-'), out var magnitude) || text.Count(c => c is '+' or '-') > 1)
-            throw new ShellError($"'{text}' is not an offset; write it like -2h (behind), +30m or 400d (ahead)");
-        var offset = sign < 0 ? -magnitude : magnitude;
+        if (!ValueText.TrySignedDuration("offset", text, ValueRanges.ClockSkew, out var offset, out var error))
+            throw new ShellError(DurationText.IsWellFormed(text.TrimStart('+', '-')) ? error : $"'{text}' is not an offset; write it like -2h (behind), +30m or 400d (ahead)");
         Simulation.SetSkew(node, offset);
         _recording.Skew(Elapsed, node, offset);
     }

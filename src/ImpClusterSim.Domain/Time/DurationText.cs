@@ -3,25 +3,32 @@ using System.Text.RegularExpressions;
 
 namespace ImpClusterSim.Domain.Time;
 
-/// <summary>Durations as people write them in commands and scenarios: "90s", "10m", "1h30m", "24h", "2d", "250ms".</summary>
+/// <summary>
+/// Durations as people write them in commands and scenarios: "90s", "10m", "1h30m", "24h", "2d", "250ms". Only ASCII
+/// digits count (a full-width '６' or an Arabic-Indic '٥' is not a digit here) and parsing never depends on the culture.
+/// A text whose value does not fit a <see cref="TimeSpan"/> does not parse; ranges are checked by the caller.
+/// </summary>
 public static partial class DurationText
 {
-    [GeneratedRegex(@"^(?:(\d+(?:\.\d+)?)(ms|d|h|m|s))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:([0-9]+(?:\.[0-9]+)?)(ms|d|h|m|s))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Whole();
 
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)(ms|d|h|m|s)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(ms|d|h|m|s)", RegexOptions.CultureInvariant)]
     private static partial Regex Part();
+
+    /// <summary>The longest text that can be a duration (longer text is refused before the pattern runs).</summary>
+    public const int MaxLength = 64;
 
     public static bool TryParse(string? text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text)) return false;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength) return false;
         var s = text.Trim();
         if (!Whole().IsMatch(s)) return false;
         double ticks = 0;
         foreach (Match m in Part().Matches(s))
         {
-            var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!double.TryParse(m.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)) return false;
             ticks += m.Groups[2].Value switch
             {
                 "ms" => n * TimeSpan.TicksPerMillisecond,
@@ -31,10 +38,14 @@ public static partial class DurationText
                 _ => n * TimeSpan.TicksPerDay,
             };
         }
-        if (ticks > TimeSpan.MaxValue.Ticks) return false;
+        if (!double.IsFinite(ticks) || ticks >= TimeSpan.MaxValue.Ticks) return false;
         value = TimeSpan.FromTicks((long)ticks);
         return true;
     }
+
+    /// <summary>True when the text has the shape of a duration (ASCII digits and units), whether or not its value fits.</summary>
+    public static bool IsWellFormed(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && text.Length <= MaxLength && Whole().IsMatch(text.Trim());
 
     public static TimeSpan Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a duration; write it like 90s, 10m, 1h30m, 24h or 2d");

@@ -1,3 +1,4 @@
+using ImpClusterSim.Domain.Input;
 using System.Collections.Immutable;
 using System.Reflection;
 using YamlDotNet.Core;
@@ -27,7 +28,10 @@ public static class TopologyLoader
     }
 
     /// <summary>Reads a topology file. The only I/O of the domain.</summary>
-    public static Deployment LoadFile(string path) => Parse(File.ReadAllText(path), path);
+    public static Deployment LoadFile(string path) =>
+        InputFile.TryReadText(path, InputFile.MaxTextBytes, out var text, out var error)
+            ? Parse(text, path)
+            : throw new TopologyException([new TopologyError(path, 1, 1, "cannot read the topology file: " + error)]);
 
     /// <summary>Parses YAML text; <paramref name="file"/> is only used in error locations.</summary>
     public static Deployment Parse(string yaml, string file = "<topology>")
@@ -39,6 +43,8 @@ public static class TopologyLoader
     /// <summary>Parses YAML text without throwing: either a deployment and no errors, or null and every error.</summary>
     public static (Deployment? Deployment, ImmutableArray<TopologyError> Errors) TryParse(string yaml, string file = "<topology>")
     {
+        yaml = InputText.Normalize(yaml);
+        if (YamlBounds.Check(yaml) is { } bound) return (null, [new TopologyError(file, bound.Line, bound.Column, bound.Message)]);
         var stream = new YamlStream();
         try
         {

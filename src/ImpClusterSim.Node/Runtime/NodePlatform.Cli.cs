@@ -8,10 +8,14 @@ namespace ImpClusterSim.Node.Runtime;
 /// <summary>The admin CLI of the node (<c>admin:</c>): parse with the domain, answer from the node's state.</summary>
 public sealed partial class NodePlatform
 {
+    /// <summary>The unit of a <c>set cert regen</c> waiting for its yes/no answer, or null.</summary>
+    private string? _regenConfirmation;
+
     private string Cli(string line)
     {
         if (!PlatformRunning) return _state.Fips.Run == Domain.Fips.NodeRunState.Halted ? Domain.Fips.FipsNodeState.NotAvailableHalted : Domain.Fips.FipsNodeState.NotAvailableRebooting;
         if (_fipsConfirmation is not null) return FipsConfirmation(line);
+        if (_regenConfirmation is not null) return RegenConfirmation(line);
         var parsed = CliParser.Parse(line, _services.Definitions.Select(d => d.Name));
         if (parsed.Command is null) return parsed.ErrorOutput!;
         return parsed.Command switch
@@ -21,7 +25,7 @@ public sealed partial class NodePlatform
             ServiceControlCommand c => ServiceControlCli(c),
             ShowCertListCommand c => CertOutput.List(c.Kind == CertListKind.Own ? _state.Certificates.ListOwn() : _state.Certificates.ListTrust()),
             ShowCertOwnCommand c => ShowOwn(c),
-            SetCertRegenCommand c => Regenerate(c.Unit),
+            SetCertRegenCommand c => AskToRegenerate(c.Unit),
             DbReplicationRuntimeStateCommand => DbReplicationOutput.Format(ReplicationReport()),
             FipsCommand c => FipsCli(c.Action),
             ShowNetworkClusterCommand => NetworkClusterOutput.Format(NetworkClusterOutput.Entries(_setup.Deployment, _node.NodeName, _startedAt)),
@@ -56,12 +60,38 @@ public sealed partial class NodePlatform
         return result.Accepted ? CertOutput.Own(result.Reply) : CertOutput.NotFound(c.FileName);
     }
 
+    /// <summary>
+    /// <c>set cert regen UNIT</c> prints the warning and waits for the answer to "Proceed with regeneration (yes|no)?"
+    /// (domain facts 3.2.8, 5.5): nothing changes until "yes"; "no" cancels; anything else asks again.
+    /// </summary>
+    private string AskToRegenerate(string unit)
+    {
+        _regenConfirmation = unit;
+        return CertOutput.RegenWarning(unit);
+    }
+
+    private string RegenConfirmation(string line)
+    {
+        var unit = _regenConfirmation!;
+        switch (CliParser.ParseYesNo(line))
+        {
+            case true:
+                _regenConfirmation = null;
+                return Regenerate(unit);
+            case false:
+                _regenConfirmation = null;
+                return CertOutput.RegenCancelled(unit);
+            default:
+                return CertOutput.RegenQuestion;
+        }
+    }
+
     private string Regenerate(string unit)
     {
         var result = _state.Certificates.Apply(new RegenerateCertificate(unit), _node.Clock.Now.ToDateTime());
         if (!result.Accepted) return CliText.Lines(result.Reply, CliText.ExecutedUnsuccessfully);
         AcceptLocalCertificateChange(result);
-        return CliText.Lines(CertOutput.RegenWarning(unit), CertOutput.RegenSucceeded(unit));
+        return CertOutput.RegenSucceeded(unit);
     }
 
     /// <summary>

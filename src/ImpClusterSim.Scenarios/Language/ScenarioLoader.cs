@@ -1,3 +1,4 @@
+using ImpClusterSim.Domain.Input;
 using System.Collections.Immutable;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -13,16 +14,8 @@ public static class ScenarioLoader
     /// <summary>Reads a scenario file; topology and banner paths in it are relative to its folder.</summary>
     public static (Scenario? Scenario, ImmutableArray<ScenarioError> Errors) Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return (null, [new ScenarioError(path, 1, 1, $"cannot read the scenario file: {e.Message}")]);
-        }
-
+        if (!InputFile.TryReadText(path, InputFile.MaxTextBytes, out var text, out var error))
+            return (null, [new ScenarioError(path, 1, 1, $"cannot read the scenario file: {error}")]);
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
@@ -32,6 +25,8 @@ public static class ScenarioLoader
     /// </summary>
     public static (Scenario? Scenario, ImmutableArray<ScenarioError> Errors) Parse(string yaml, string file = "<scenario>", string? baseDirectory = null)
     {
+        yaml = InputText.Normalize(yaml);
+        if (YamlBounds.Check(yaml) is { } bound) return (null, [new ScenarioError(file, bound.Line, bound.Column, bound.Message)]);
         var stream = new YamlStream();
         try
         {

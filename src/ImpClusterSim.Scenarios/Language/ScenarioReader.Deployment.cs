@@ -43,14 +43,9 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        string yaml;
-        try
+        if (!Domain.Input.InputFile.TryReadText(path, Domain.Input.InputFile.MaxTextBytes, out var yaml, out var readError))
         {
-            yaml = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error(node, $"cannot read the topology file '{path}': {e.Message}");
+            Error(node, $"cannot read the topology file: {readError}");
             return null;
         }
 

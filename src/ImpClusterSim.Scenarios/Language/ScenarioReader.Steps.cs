@@ -173,9 +173,11 @@ internal sealed partial class ScenarioReader
         {
             case "upload-trust":
                 if (!ExactlyOne(a, at, "ca", "file")) return null;
+                if (!InputFileOk(a)) return null;
                 return new UploadTrust(a.Text("store"), a.OptText("ca"), a.OptText("file"), a.OptText("signer"), a.OptText("description"), span);
             case "upload-leaf":
                 if (!ExactlyOne(a, at, "signed-by", "file")) return null;
+                if (!InputFileOk(a)) return null;
                 return new UploadLeaf(a.Text("unit"), a.OptText("signed-by"), a.OptText("file"), a.OptText("description"), span);
             case "generate-csr": return new GenerateCsr(a.Text("unit"), span);
             case "regenerate": return new Regenerate(a.Text("unit"), span);
@@ -199,6 +201,7 @@ internal sealed partial class ScenarioReader
                     a.OptText("context") ?? Domain.Settings.SecuritySettingInfo.SipProxyTlsContextName, span);
             case "banner":
                 if (!ExactlyOne(a, at, "text", "file")) return null;
+                if (!InputFileOk(a)) return null;
                 return new UploadBanner(a.OptText("text"), a.OptText("file"), span);
             case "certificate-import-tool":
                 if (a.Count("port") is > 65535 or 0)
@@ -259,5 +262,17 @@ internal sealed partial class ScenarioReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A 'file' argument that exists must be a regular file of at most 1 MiB (a FIFO or /dev/zero would block or never
+    /// end the run); a missing file is left to the step, which the page refuses at run time.
+    /// </summary>
+    private bool InputFileOk(ArgValues a)
+    {
+        if (a.OptText("file") is not { } file) return true;
+        if (Domain.Input.InputFile.Refusal(Path.Combine(baseDirectory, file), Domain.Input.InputFile.MaxTextBytes) is not { } refusal) return true;
+        Error(a.Node("file")!, $"'file': {refusal}");
+        return false;
     }
 }

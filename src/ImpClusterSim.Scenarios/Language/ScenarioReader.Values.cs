@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using ImpClusterSim.Domain.Services;
 using ImpClusterSim.Domain.Time;
 using YamlDotNet.RepresentationModel;
@@ -9,7 +8,6 @@ namespace ImpClusterSim.Scenarios.Language;
 /// <summary>Typed values, arguments and targets.</summary>
 internal sealed partial class ScenarioReader
 {
-    private const string DurationHelp = "write it like 90s, 10m, 1h30m, 24h or 2d";
     private static readonly string[] TargetKeys = ["node", "nodes", "cluster", "publisher-of"];
 
     private string? Text(YamlNode node, string key)
@@ -19,37 +17,28 @@ internal sealed partial class ScenarioReader
         return null;
     }
 
+    /// <summary>A duration in the range of its key (<see cref="ValueRanges.ForDuration"/>).</summary>
     private TimeSpan? DurationValue(YamlNode node, string key)
     {
         if (Text(node, key) is not { } t) return null;
-        if (DurationText.TryParse(t, out var d)) return d;
-        Error(node, $"'{key}': '{t}' is not a duration; {DurationHelp}");
+        if (ValueText.TryDuration(key, t, ValueRanges.ForDuration(key), out var d, out var error)) return d;
+        Error(node, error);
         return null;
     }
 
     private TimeSpan? SignedDurationValue(YamlNode node, string key)
     {
         if (Text(node, key) is not { } t) return null;
-        var sign = t.StartsWith('-') ? -1 : 1;
-        var body = t.TrimStart('-', '+');
-        if (DurationText.TryParse(body, out var d)) return sign < 0 ? -d : d;
-        Error(node, $"'{key}': '{t}' is not a duration; {DurationHelp}, with an optional sign (-2h, +400d)");
+        if (ValueText.TrySignedDuration(key, t, ValueRanges.ForDuration(key), out var d, out var error)) return d;
+        Error(node, error);
         return null;
     }
 
     private DurationRange? RangeValue(YamlNode node, string key)
     {
         if (Text(node, key) is not { } t) return null;
-        var parts = t.Split("..", 2, StringSplitOptions.TrimEntries);
-        if (parts.Length == 1 && DurationText.TryParse(parts[0], out var single)) return new DurationRange(single, single);
-        if (parts.Length == 2 && DurationText.TryParse(parts[0], out var min) && DurationText.TryParse(parts[1], out var max))
-        {
-            if (max >= min) return new DurationRange(min, max);
-            Error(node, $"'{key}': the range '{t}' ends before it starts");
-            return null;
-        }
-
-        Error(node, $"'{key}': '{t}' is not a duration or a range of durations; write it like 30s or 5s..60s");
+        if (ValueText.TryRange(key, t, ValueRanges.ForDuration(key), out var r, out var error)) return r;
+        Error(node, error);
         return null;
     }
 
@@ -64,23 +53,16 @@ internal sealed partial class ScenarioReader
     private int? CountValue(YamlNode node, string key)
     {
         if (Text(node, key) is not { } t) return null;
-        if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
-        Error(node, $"'{key}' must be a whole number (0 or more), found '{t}'");
+        if (ValueText.TryCount(key, t, ValueRanges.ForCount(key), out var n, out var error)) return n;
+        Error(node, error);
         return null;
     }
 
     private double? ProbabilityValue(YamlNode node, string key)
     {
         if (Text(node, key) is not { } t) return null;
-        var percent = t.EndsWith('%');
-        var number = percent ? t[..^1].Trim() : t;
-        if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p))
-        {
-            if (percent) p /= 100;
-            if (p is >= 0 and <= 1) return p;
-        }
-
-        Error(node, $"'{key}' must be a probability: a number from 0 to 1 or a percentage such as 2.5%, found '{t}'");
+        if (ValueText.TryProbability(key, t, out var p, out var error)) return p;
+        Error(node, error);
         return null;
     }
 

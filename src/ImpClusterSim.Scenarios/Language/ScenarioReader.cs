@@ -44,11 +44,7 @@ internal sealed partial class ScenarioReader(string file, string text, string ba
             else Error(seedNode, $"'seed' must be a whole number (0 or more), found '{seedText}'");
         }
 
-        if (f.TryGetValue("until", out var untilNode) && DurationValue(untilNode, "until") is { } until)
-        {
-            if (until <= TimeSpan.Zero) Error(untilNode, "'until' must be longer than 0s");
-            else _until = until;
-        }
+        if (f.TryGetValue("until", out var untilNode) && DurationValue(untilNode, "until") is { } until) _until = until;
 
         var deployment = f.TryGetValue("deployment", out var depNode) ? ReadDeployment(depNode) : null;
         var cas = f.TryGetValue("cas", out var casNode) ? ReadCas(casNode) : [];

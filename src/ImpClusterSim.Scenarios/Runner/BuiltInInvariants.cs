@@ -15,6 +15,25 @@ internal static class BuiltInInvariants
 {
     public const string PlatformInvariantsName = "the platform's invariants held (secure only with a validating chain, no FIPS/non-FIPS exchange)";
     public const string LoopThreadName = "the run stayed on the loop thread (deterministic)";
+    public const string ActorFailureName = "no actor failed";
+
+    /// <summary>At most this many actor failures get a check line of their own; one more line counts the rest.</summary>
+    public const int MaxFailureLines = 10;
+
+    /// <summary>
+    /// One failing check per actor failure (an exception in any actor, or an escalation past a node's guardian), naming
+    /// the node, the actor path, the virtual time and the exception's message: the run fails whatever the scenario says.
+    /// </summary>
+    public static IEnumerable<CheckOutcome> Check(IReadOnlyList<Simulation.ActorFailure> failures, Scenario scenario)
+    {
+        var at = scenario.Span;
+        foreach (var f in failures.Take(MaxFailureLines))
+            yield return new CheckOutcome(ActorFailureName, CheckKind.Expectation, false, f.Time,
+                $"on {f.Node} at {f.Time}, actor {f.ActorPath}: {f.Message}", at.File, at.Line, at.Column);
+        if (failures.Count > MaxFailureLines)
+            yield return new CheckOutcome(ActorFailureName, CheckKind.Expectation, false, failures[MaxFailureLines].Time,
+                $"{failures.Count - MaxFailureLines} more actor failure(s) after these (all are in the trace as actor-failed)", at.File, at.Line, at.Column);
+    }
 
     public static IEnumerable<CheckOutcome> Check(IReadOnlyList<TraceEvent> events, long foreignWork, SimInstant end, Scenario scenario)
     {

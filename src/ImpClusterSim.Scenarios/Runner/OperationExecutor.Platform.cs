@@ -22,6 +22,13 @@ internal sealed partial class OperationExecutor
     private string? Cli(string node, string kind, string line, params (string, string)[] details)
     {
         var reply = C.Request<CliReply>(node, r => new CliRequest(line, r));
+        // A step means what it says: a warning's yes/no question ('set cert regen') is answered yes.
+        if (reply is not null && AsksYesNo(reply.Output))
+        {
+            var confirmed = C.Request<CliReply>(node, r => new CliRequest("yes", r));
+            if (confirmed is not null) reply = confirmed with { Output = CliText.Lines(reply.Output.TrimEnd(), confirmed.Output) };
+        }
+
         var output = reply?.Output;
         var result = reply is null ? "no reply" : output!.Contains(CliText.ExecutedUnsuccessfully, StringComparison.Ordinal) ? "refused" : "accepted";
         var shown = output?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -40,6 +47,12 @@ internal sealed partial class OperationExecutor
         var shown = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(l => l.Contains("FIPS", StringComparison.Ordinal)) ?? RunContext.FirstLine(output);
         C.Record(node, kind, ("command", line + " / yes"), ("result", result), ("reply", shown));
+    }
+
+    private static bool AsksYesNo(string output)
+    {
+        var end = output.TrimEnd();
+        return end.EndsWith("(yes|no)?", StringComparison.Ordinal) || end.EndsWith("(yes/no)?", StringComparison.Ordinal);
     }
 
     /// <summary>Peer entries name the peer cluster's publisher by its FQDN, as the Presence Topology does.</summary>

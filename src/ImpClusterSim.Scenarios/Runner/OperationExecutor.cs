@@ -154,15 +154,9 @@ internal sealed partial class OperationExecutor(RunContext context)
     private string? ReadFile(string node, string kind, string file)
     {
         var path = Path.Combine(C.BaseDirectory, file);
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            C.Record(node, kind, ("file", file), ("result", "refused"), ("reply", "cannot read " + file + ": " + e.Message));
-            return null;
-        }
+        if (Domain.Input.InputFile.TryReadText(path, Domain.Input.InputFile.MaxTextBytes, out var text, out var error)) return text;
+        C.Record(node, kind, ("file", file), ("result", "refused"), ("reply", "cannot read " + file + ": " + error));
+        return null;
     }
 
     private static ImmutableArray<byte> Bytes(string text) => [.. System.Text.Encoding.UTF8.GetBytes(text)];

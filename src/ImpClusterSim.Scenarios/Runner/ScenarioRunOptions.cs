@@ -18,6 +18,15 @@ public sealed record ScenarioRunOptions
 
     public string? Replay { get; init; }
 
+    /// <summary>Called once the nodes are started, before the first step (e.g. a test adding an actor to a node).</summary>
+    public Action<Simulation.SimulationRun>? AtStart { get; init; }
+
+    /// <summary>
+    /// Told how far the run is (virtual time since the start, and the horizon) every hundredth of the horizon, from the
+    /// loop; it must not touch the run. A terminal shows it as progress. Null: nothing is scheduled for it.
+    /// </summary>
+    public Action<TimeSpan, TimeSpan>? Progress { get; init; }
+
     /// <summary>Called at the horizon, before the run is torn down (e.g. to export every node's certificates).</summary>
     public Action<Simulation.SimulationRun>? AtEnd { get; init; }
 

@@ -69,6 +69,19 @@ public static class ScenarioRunner
         run.After(TimeSpan.FromHours(1), Summarise);
 
         run.StartAll();
+        options.AtStart?.Invoke(run);
+        if (options.Progress is { } progress)
+        {
+            var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, horizon.Ticks / 100));
+            void Report()
+            {
+                progress(run.Now - run.Options.Start, horizon);
+                run.After(tick, Report);
+            }
+
+            run.After(tick, Report);
+        }
+
         run.RunUntil(run.Options.Start + horizon);
         checks.Finish();
         run.Network.TraceSummary();
@@ -77,7 +90,8 @@ public static class ScenarioRunner
 
         var stats = run.Network.Stats;
         var outcomes = checks.Outcomes;
-        outcomes = outcomes.AddRange(BuiltInInvariants.Check(events, run.Kernel.ForeignEnqueues, run.Now, scenario));
+        outcomes = outcomes.AddRange(BuiltInInvariants.Check(events, run.Kernel.ForeignEnqueues, run.Now, scenario))
+            .AddRange(BuiltInInvariants.Check(run.ActorFailures, scenario));
 
         return new ScenarioOutcome(
             scenario.Name,

@@ -11,8 +11,9 @@ internal static class SimHocon
           scheduler.implementation = "ImpClusterSim.Simulation.Kernel.VirtualScheduler, ImpClusterSim.Simulation"
           # The loop does not run while ActorSystem.Create waits for its logger: use the synchronous one.
           loggers = ["Akka.Event.StandardOutLogger, Akka"]
-          loglevel = WARNING
-          stdout-loglevel = WARNING
+          # Failures reach the run through ActorFailureSink (a check line, no stack trace): nothing is printed here.
+          loglevel = OFF
+          stdout-loglevel = OFF
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
           actor {

@@ -59,6 +59,11 @@ public sealed class SimNode
             purpose => _run.Randomness.ForNode(Name).Stream(purpose + "#" + _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
             _life.Guard(_run.Trace));
         _system = ActorSystem.Create(Name, _run.Kernel.SystemConfig);
+        var system = _system;
+        ActorFailureSink.Attach(_system, (path, message, cause) =>
+        {
+            if (ReferenceEquals(system, _system)) _run.RecordActorFailure(Name, path, message, cause);
+        });
         _guardian = _system.ActorOf(_root(Context), NodeGuardian.Name);
         var guardian = _guardian;
         _run.Network.Register(Name, e => guardian.Tell(e));

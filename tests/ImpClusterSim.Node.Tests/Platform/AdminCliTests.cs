@@ -26,12 +26,24 @@ public sealed class AdminCliTests : IDisposable
     {
         var before = Cli("imp-a-sub1", "show cert own tomcat/tomcat.pem");
         Assert.StartsWith("-----BEGIN CERTIFICATE-----", before);
-        var regen = Cli("imp-a-sub1", "set cert regen tomcat");
+        var warning = Cli("imp-a-sub1", "set cert regen tomcat");
+        Assert.EndsWith("Proceed with regeneration (yes|no)?", warning.TrimEnd());
+        Assert.EndsWith("Proceed with regeneration (yes|no)?", Cli("imp-a-sub1", "maybe").TrimEnd());
+        var regen = Cli("imp-a-sub1", "yes");
         Assert.Contains("Successfully regenerated certificate for tomcat.", regen);
         var after = Cli("imp-a-sub1", "show cert own tomcat/tomcat.pem");
         Assert.StartsWith("-----BEGIN CERTIFICATE-----", after);
         Assert.NotEqual(before, after);
         Assert.Contains("Executed command unsuccessfully", Cli("imp-a-sub1", "show cert own nosuch/nosuch.pem"));
+    }
+
+    [Fact]
+    public void Set_cert_regen_answered_no_is_cancelled_and_keeps_the_certificate()
+    {
+        var before = Cli("imp-a-sub1", "show cert own tomcat/tomcat.pem");
+        Cli("imp-a-sub1", "set cert regen tomcat");
+        Assert.Contains("Regeneration of certificate for tomcat cancelled.", Cli("imp-a-sub1", "no"));
+        Assert.Equal(before, Cli("imp-a-sub1", "show cert own tomcat/tomcat.pem"));
     }
 
     [Fact]

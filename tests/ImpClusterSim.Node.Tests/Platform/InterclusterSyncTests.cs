@@ -55,6 +55,7 @@ public sealed class InterclusterSyncTests : IDisposable
     {
         _f.PeerBothWays();
         _f.Cli(B, "set cert regen tomcat");
+        _f.Cli(B, "yes");
         _f.Restart(B, ServiceNames.CiscoTomcat, TimeSpan.FromMinutes(6));
         _f.Intercluster(A, new ForceManualSync(BAddress, ResyncTomcat: false));
         _f.Run.RunFor(TimeSpan.FromSeconds(5));
@@ -91,6 +92,7 @@ public sealed class InterclusterSyncTests : IDisposable
         _f.Run.RunFor(TimeSpan.FromMinutes(2));
         _ = _f.Panel(A, BAddress);
         _f.Cli(B, "set cert regen tomcat");
+        _f.Cli(B, "yes");
         _f.Restart(B, ServiceNames.CiscoTomcat, TimeSpan.FromMinutes(6));
         var shownBefore = _f.Panel(A, BAddress);
         _f.Intercluster(A, new ForceManualSync(BAddress, ResyncTomcat: false));
@@ -127,6 +129,7 @@ public sealed class InterclusterSyncTests : IDisposable
         _f.Run.Trace.AddObserver(e => { if (e.Node == A) times.Add(e.Time); });
         _f.Run.SetSkew(A, TimeSpan.FromHours(-3));
         _f.Cli(B, "set cert regen tomcat");
+        _f.Cli(B, "yes");
         _f.Restart(B, ServiceNames.CiscoTomcat, TimeSpan.FromMinutes(6));
         _f.Intercluster(A, new ForceManualSync(BAddress, ResyncTomcat: false));
         var forced = _f.Run.Now;
