@@ -34,7 +34,25 @@ public static class ImpsimCommand
             return ExitCodes.BadInput;
         }
 
-        var parse = Create().Parse(args);
+        // A NUL can be no part of a path or a value (found by the fuzzer: FileInfo threw from inside the parser).
+        if (Array.FindIndex(args, a => a.Contains('\0', StringComparison.Ordinal)) is var nul and >= 0)
+        {
+            error.WriteLine($"impsim: argument {nul + 1} contains a NUL character: give a file name or a value");
+            return ExitCodes.BadInput;
+        }
+
+        ParseResult parse;
+        try
+        {
+            parse = Create().Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            error.WriteLine($"impsim: {e.Message}");
+            error.WriteLine("Try 'impsim --help'.");
+            return ExitCodes.BadInput;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) error.WriteLine($"impsim: {e.Message}");

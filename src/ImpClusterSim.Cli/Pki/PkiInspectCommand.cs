@@ -20,7 +20,7 @@ public static class PkiInspectCommand
         IReadOnlyList<Certificate> certificates;
         try
         {
-            certificates = CertificateReader.ReadFile(path);
+            certificates = PkiFiles.Read(path);
         }
         catch (PkiFormatException e)
         {

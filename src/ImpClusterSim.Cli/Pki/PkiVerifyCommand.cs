@@ -63,10 +63,10 @@ public static class PkiVerifyCommand
         try
         {
             at = atText is null ? DateTime.UtcNow : ParseTime(atText);
-            trusted = trustFiles.SelectMany(CertificateReader.ReadFile).ToArray();
-            var leafFileCertificates = CertificateReader.ReadFile(leafFile);
+            trusted = trustFiles.SelectMany(PkiFiles.Read).ToArray();
+            var leafFileCertificates = PkiFiles.Read(leafFile);
             leaf = leafFileCertificates[0];
-            intermediates = [.. leafFileCertificates.Skip(1), .. untrustedFiles.SelectMany(CertificateReader.ReadFile)];
+            intermediates = [.. leafFileCertificates.Skip(1), .. untrustedFiles.SelectMany(PkiFiles.Read)];
         }
         catch (Exception e) when (e is PkiFormatException or UsageException)
         {

@@ -10,4 +10,5 @@ internal sealed record RunArguments(
     FileInfo? Topology,
     FileInfo? Log,
     DirectoryInfo? Report,
-    DirectoryInfo? ExportCerts);
+    DirectoryInfo? ExportCerts,
+    bool Verbose = false);

@@ -31,13 +31,14 @@ public static class RunCommand
     private static readonly Option<FileInfo?> Topology = new("--topology") { Description = "Without a scenario: play the kernel showcase (skeleton services) on this topology YAML file" };
     private static readonly Option<FileInfo?> Log = new("--log") { Description = "Write a Serilog CLEF (JSON) log of every event to this file" };
     private static readonly Option<DirectoryInfo?> ExportCerts = new("--export-certs") { Description = "At the end, write every node's own certificates and trust stores as PEM files into this folder (check them with openssl)" };
+    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Also print the stack trace of each actor failure (a run with one fails; its check line names node, actor, time and message)" };
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, trace.jsonl, junit.xml and report.html (a timeline plot) into this folder" };
 
     public static Command Create()
     {
         var command = new Command("run", "Play a scenario (default: the embedded CA-signed Tomcat rollout) in virtual time and check its expectations")
         {
-            ScenarioFile, Seed, Until, Trace, Json, Topology, Log, Report, ExportCerts,
+            ScenarioFile, Seed, Until, Trace, Json, Topology, Log, Report, ExportCerts, Verbose,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +51,8 @@ public static class RunCommand
                 parse.GetValue(Topology),
                 parse.GetValue(Log),
                 parse.GetValue(Report),
-                parse.GetValue(ExportCerts));
+                parse.GetValue(ExportCerts),
+                parse.GetValue(Verbose));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             return args.Topology is not null && args.Scenario is null ? ShowcaseRun.Execute(args, output, error) : Execute(args, output, error);
@@ -80,7 +82,12 @@ public static class RunCommand
             Trace = traceSink,
             Observers = [timeline.Observe, logging.Observe],
             Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null),
-            AtEnd = args.ExportCerts is null ? null : run => ExportCertificates(run, args.ExportCerts),
+            AtEnd = run =>
+            {
+                if (args.ExportCerts is not null) ExportCertificates(run, args.ExportCerts);
+                if (args.Verbose)
+                    foreach (var f in run.ActorFailures) error.WriteLine($"actor failed on {f.Node} at {f.Time}, actor {f.ActorPath}:{Environment.NewLine}{f.Cause?.ToString() ?? f.Message}");
+            },
             Progress = ProgressLine.ForTerminal(error),
         });
         ProgressLine.Clear(error);

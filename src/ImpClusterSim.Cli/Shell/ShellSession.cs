@@ -187,9 +187,35 @@ public sealed class ShellSession : IDisposable
             throw new ShellError(DurationText.IsWellFormed(text) ? error : $"'{text}' is not a duration; write it like 90s, 10m, 1h30m or 2d");
         if (Elapsed + duration > ValueRanges.MaxHorizon)
             throw new ShellError($"advancing {DurationText.Format(duration)} from +{DurationText.Format(Elapsed)} goes past the longest horizon, {DurationText.Format(ValueRanges.MaxHorizon)} of virtual time in a session");
-        Simulation.RunFor(duration);
+        RunWithProgress(duration);
         PrintEvents(folded: true);
         _output.WriteLine($"now +{DurationText.Format(Elapsed)}");
+    }
+
+    /// <summary>
+    /// Moves virtual time; on a terminal, a long advance (over a virtual day) goes in hundredths and shows how far it
+    /// is on one line. Stepping changes nothing in the run: the loop stops between clock items either way.
+    /// </summary>
+    private void RunWithProgress(TimeSpan duration)
+    {
+        var terminal = ReferenceEquals(_output, Console.Out) && !Console.IsOutputRedirected;
+        if (!terminal || duration <= TimeSpan.FromDays(1))
+        {
+            Simulation.RunFor(duration);
+            return;
+        }
+
+        var end = Simulation.Now + duration;
+        var step = TimeSpan.FromTicks(duration.Ticks / 100);
+        for (var i = 1; i < 100; i++)
+        {
+            Simulation.RunUntil(Simulation.Options.Start + (Elapsed + step));
+            _output.Write(FormattableString.Invariant($"\radvancing: {i}% of {DurationText.Format(duration)}   "));
+            _output.Flush();
+        }
+
+        Simulation.RunUntil(end);
+        _output.Write("\r" + new string(' ', 40) + "\r");
     }
 
     private string[] Side(string name)
