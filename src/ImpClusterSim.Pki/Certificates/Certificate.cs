@@ -19,6 +19,8 @@ public sealed class Certificate : IEquatable<Certificate>
     private readonly Lazy<IReadOnlyList<string>> dnsNames;
     private readonly Lazy<bool> selfIssued;
     private readonly Lazy<int?> pathLengthConstraint;
+    private readonly Lazy<KeyIdentifiers> keyIdentifiers;
+    private readonly HashSet<string> extensionOids;
 
     internal Certificate(X509Certificate certificate, AsymmetricKeyParameter? knownPublicKey = null, bool madeHere = false)
     {
@@ -30,6 +32,8 @@ public sealed class Certificate : IEquatable<Certificate>
         dnsNames = new Lazy<IReadOnlyList<string>>(() => ExtensionReader.DnsNames(certificate));
         selfIssued = new Lazy<bool>(() => DistinguishedNames.AreEqual(certificate.SubjectDN, certificate.IssuerDN));
         pathLengthConstraint = new Lazy<int?>(() => ReadPathLengthConstraint(certificate));
+        keyIdentifiers = new Lazy<KeyIdentifiers>(() => KeyIdentifiers.Read(certificate));
+        extensionOids = new HashSet<string>(certificate.CertificateStructure.TbsCertificate.Extensions?.ExtensionOids.Select(o => o.Id) ?? [], StringComparer.Ordinal);
         Subject = DistinguishedNames.Format(certificate.SubjectDN);
         Issuer = DistinguishedNames.Format(certificate.IssuerDN);
         var sha256 = SHA256.HashData(der);
@@ -97,6 +101,21 @@ public sealed class Certificate : IEquatable<Certificate>
 
     /// <summary>The dNSName entries of the subject alternative name extension, in order.</summary>
     public IReadOnlyList<string> DnsNames => dnsNames.Value;
+
+    /// <summary>The keyIdentifier of the subject key identifier extension (RFC 5280 §4.2.1.2); null when absent.</summary>
+    internal byte[]? SubjectKeyIdentifier => keyIdentifiers.Value.Subject;
+
+    /// <summary>The keyIdentifier of the authority key identifier extension (RFC 5280 §4.2.1.1); null when absent or without one.</summary>
+    internal byte[]? AuthorityKeyIdentifier => keyIdentifiers.Value.Authority;
+
+    /// <summary>Every subject alternative name (any type), in order; empty when the extension is absent.</summary>
+    internal IReadOnlyList<Org.BouncyCastle.Asn1.X509.GeneralName> SubjectAlternativeNames => ExtensionReader.SubjectAlternativeNames(Bc);
+
+    /// <summary>The iPAddress entries of the subject alternative name extension, as text ("192.0.2.1", "2001:db8::1").</summary>
+    public IReadOnlyList<string> IpAddresses => ExtensionReader.IpAddresses(Bc);
+
+    /// <summary>True when the certificate carries an extension with this OID (e.g. "2.5.29.30").</summary>
+    public bool HasExtension(string oid) => extensionOids.Contains(oid);
 
     /// <summary>Key usage names ("Digital Signature", "Key Encipherment", ...); empty when the extension is absent.</summary>
     public IReadOnlyList<string> KeyUsages => ExtensionReader.KeyUsageNames(Bc);

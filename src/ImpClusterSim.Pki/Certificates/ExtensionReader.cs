@@ -30,6 +30,21 @@ internal static class ExtensionReader
         return names.GetNames().Where(n => n.TagNo == tag).Select(n => ((IAsn1String)n.Name).GetString()).ToArray();
     }
 
+    public static IReadOnlyList<GeneralName> SubjectAlternativeNames(X509Certificate certificate)
+    {
+        var extensions = certificate.CertificateStructure.TbsCertificate.Extensions;
+        return extensions is not null && GeneralNames.FromExtensions(extensions, X509Extensions.SubjectAlternativeName) is { } names
+            ? names.GetNames()
+            : [];
+    }
+
+    public static IReadOnlyList<string> IpAddresses(X509Certificate certificate) => SubjectAlternativeNames(certificate)
+        .Where(n => n.TagNo == GeneralName.IPAddress)
+        .Select(n => Asn1OctetString.GetInstance(n.Name).GetOctets())
+        .Where(b => b.Length is 4 or 16)
+        .Select(b => new System.Net.IPAddress(b).ToString())
+        .ToArray();
+
     public static IReadOnlyList<string> KeyUsageNames(X509Certificate certificate)
     {
         var bits = certificate.GetKeyUsage();

@@ -1,18 +1,19 @@
-using Org.BouncyCastle.Asn1.X509;
+using System.Globalization;
 
 namespace ImpClusterSim.Pki;
 
 /// <summary>
 /// Validates a presented chain (a leaf plus untrusted intermediates, in any order, extras allowed) against trusted
-/// certificates at a given time. Builds every candidate path by name chaining (RFC 5280 comparison, with key
-/// identifiers when both sides have them), backtracking over same-named issuers, and accepts the first path that
+/// certificates at a given time. Builds candidate paths by name chaining (RFC 5280 comparison, with key identifiers
+/// when both sides have them), depth first, backtracking over same-named issuers, and accepts the first path that
 /// passes <see cref="PathChecks"/>. A leaf that is itself trusted is valid by direct trust.
+/// The search is bounded by <see cref="ValidationOptions.SearchLimits"/> (depth, candidate paths, work) and prunes
+/// every certificate proven not to lead to a trusted one, so no bundle can make a validation run long; when a limit
+/// stops it without a valid path, the verdict is invalid with <see cref="ValidationFailureKind.SearchLimit"/>
+/// ("no path within the search limit"). Pure: same inputs, same answer, on every machine.
 /// </summary>
 public static class ChainValidator
 {
-    private const int MaxPathLength = 10;
-    private const int MaxCompletePaths = 64;
-
     public static ValidationResult Validate(Certificate leaf, IEnumerable<Certificate> untrusted, TrustStore trustStore,
         ValidationOptions options) => Validate(leaf, untrusted, trustStore.Certificates, options);
 
@@ -32,10 +33,15 @@ public static class ChainValidator
         {
             return new ValidationResult(true, [], path);
         }
+        var limit = search.LimitReached ? new ValidationFailure(ValidationFailureKind.SearchLimit, search.LimitReason()) : null;
         if (search.Failed.Count > 0)
         {
             var best = search.Failed.OrderBy(f => f.SignatureFailures).ThenBy(f => f.Failures.Count).First();
-            return new ValidationResult(false, best.Failures, best.Path);
+            return new ValidationResult(false, limit is null ? best.Failures : [limit, .. best.Failures], best.Path);
+        }
+        if (limit is not null)
+        {
+            return new ValidationResult(false, [limit], search.DeepestDeadEnd ?? [leaf]);
         }
         var top = search.DeepestDeadEnd ?? [leaf];
         var last = top[^1];
@@ -52,55 +58,102 @@ public static class ChainValidator
         {
             return false;
         }
-        var authorityKeyId = AuthorityKeyIdentifier.FromExtensions(child.Bc.CertificateStructure.TbsCertificate.Extensions)?.KeyIdentifier?.GetOctets();
-        var subjectKeyId = SubjectKeyIdentifier.FromExtensions(parent.Bc.CertificateStructure.TbsCertificate.Extensions)?.GetKeyIdentifier();
+        var authorityKeyId = child.AuthorityKeyIdentifier;
+        var subjectKeyId = parent.SubjectKeyIdentifier;
         return authorityKeyId is null || subjectKeyId is null || authorityKeyId.AsSpan().SequenceEqual(subjectKeyId);
     }
 
     private sealed class Search(List<Certificate> anchors, List<Certificate> pool, ValidationOptions options)
     {
+        private readonly PathSearchLimits limits = options.SearchLimits;
+        private readonly HashSet<Certificate> deadEnds = [];
+        private int work;
+
         public IReadOnlyList<Certificate>? Valid { get; private set; }
 
         public List<(IReadOnlyList<Certificate> Path, IReadOnlyList<ValidationFailure> Failures, int SignatureFailures)> Failed { get; } = [];
 
         public IReadOnlyList<Certificate>? DeepestDeadEnd { get; private set; }
 
-        public void Extend(List<Certificate> path)
+        public bool LimitReached { get; private set; }
+
+        private bool Stopped => Valid is not null || LimitReached;
+
+        public string LimitReason() => string.Create(CultureInfo.InvariantCulture,
+            $"no path within the search limit ({Failed.Count} candidate paths checked of at most {limits.MaxCandidatePaths}, depth at most {limits.MaxDepth}, {work} issuer comparisons of at most {limits.MaxWork})");
+
+        /// <summary>Extends a partial path (leaf first). Returns true when some completion reached a trusted certificate
+        /// or when the search below was cut (by the path itself, the depth or a limit), so the last certificate is not
+        /// proven a dead end.</summary>
+        public bool Extend(List<Certificate> path)
         {
             var current = path[^1];
+            var reachedOrCut = false;
             var found = false;
-            foreach (var anchor in anchors.Where(a => CouldIssue(a, current)))
+            foreach (var anchor in anchors)
             {
-                found = true;
+                if (!Compare(anchor, current))
+                {
+                    continue;
+                }
+                found = reachedOrCut = true;
                 List<Certificate> complete = [.. path, anchor];
                 var reasons = PathChecks.Check(complete, options);
                 if (reasons.Count == 0)
                 {
                     Valid = complete;
-                    return;
+                    return true;
                 }
                 Failed.Add((complete, reasons, reasons.Count(r => r.Kind == ValidationFailureKind.Signature)));
-                if (Failed.Count >= MaxCompletePaths)
+                if (Failed.Count >= limits.MaxCandidatePaths)
                 {
-                    return;
+                    LimitReached = true;
+                }
+                if (Stopped)
+                {
+                    return true;
                 }
             }
-            if (path.Count < MaxPathLength)
+            foreach (var issuer in pool)
             {
-                foreach (var issuer in pool.Where(c => !path.Contains(c) && CouldIssue(c, current)))
+                if (Stopped)
                 {
-                    found = true;
-                    Extend([.. path, issuer]);
-                    if (Valid is not null || Failed.Count >= MaxCompletePaths)
-                    {
-                        return;
-                    }
+                    return true;
+                }
+                if (deadEnds.Contains(issuer) || !Compare(issuer, current))
+                {
+                    continue;
+                }
+                found = true;
+                if (path.Contains(issuer) || path.Count + 1 >= limits.MaxDepth)
+                {
+                    reachedOrCut = true; // a loop or the depth cut this branch: the issuer is not proven a dead end
+                    continue;
+                }
+                if (Extend([.. path, issuer]))
+                {
+                    reachedOrCut = true;
+                }
+                else
+                {
+                    deadEnds.Add(issuer);
                 }
             }
             if (!found && (DeepestDeadEnd is null || path.Count > DeepestDeadEnd.Count))
             {
                 DeepestDeadEnd = path.ToArray();
             }
+            return reachedOrCut || Stopped;
+        }
+
+        private bool Compare(Certificate parent, Certificate child)
+        {
+            if (++work > limits.MaxWork)
+            {
+                LimitReached = true;
+                return false;
+            }
+            return CouldIssue(parent, child);
         }
     }
 }

@@ -5,9 +5,11 @@ using Org.BouncyCastle.Crypto.Parameters;
 namespace ImpClusterSim.Pki;
 
 /// <summary>
-/// The checks on one complete path (leaf first, trust anchor last), including those stock PkixCertPathBuilder
-/// leaves out: the anchor's own validity and CA status, path length with self-issued certificates not counted
-/// (RFC 5280 §6.1.4), key usage on CAs, unknown critical extensions, weak keys and the leaf's TLS usage.
+/// The checks on one complete path (leaf first, trust anchor last): RFC 5280 §6.1 basic certificate processing
+/// (signatures, validity, name chaining, CA status, key usage, path length with self-issued certificates not counted,
+/// unknown critical extensions), name constraints (<see cref="NameConstraintChecks"/>), certificate policies
+/// (<see cref="PolicyChecks"/>), the trust-anchor checks chosen in <see cref="ValidationOptions.AnchorChecks"/>, the
+/// purpose through the chain, weak keys, FIPS, the host name and, when asked, the §4 profile (<see cref="ProfileRules"/>).
 /// </summary>
 internal static class PathChecks
 {
@@ -17,10 +19,18 @@ internal static class PathChecks
         "2.5.29.15", // key usage
         "2.5.29.17", // subject alternative name
         "2.5.29.19", // basic constraints
-        "2.5.29.32", // certificate policies (no policy is required, so they restrict nothing)
+        "2.5.29.30", // name constraints (NameConstraintChecks)
+        "2.5.29.32", // certificate policies (PolicyChecks)
+        "2.5.29.33", // policy mappings (PolicyChecks)
         "2.5.29.35", // authority key identifier
+        "2.5.29.36", // policy constraints (PolicyChecks)
         "2.5.29.37", // extended key usage
+        "2.5.29.54", // inhibit anyPolicy (PolicyChecks)
     };
+
+    private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
+    private const string AnyExtendedKeyUsage = "2.5.29.37.0";
 
     private static readonly HashSet<string> BrokenSignatures = new(StringComparer.Ordinal)
     {
@@ -34,11 +44,20 @@ internal static class PathChecks
         var path = leafFirst.Reverse().ToArray(); // anchor first
         var n = path.Length - 1;
         var keys = EffectiveKeys(path);
+        var anchorChecks = n == 0 ? TrustAnchorChecks.OpenSsl : options.AnchorChecks;
+        var purpose = options.EffectivePurpose;
         for (var k = 0; k <= n; k++)
         {
             var certificate = path[k];
-            Validity(certificate, options.At, reasons);
+            if (k > 0 || anchorChecks.HasFlag(TrustAnchorChecks.Validity))
+            {
+                Validity(certificate, options.At, reasons);
+            }
             CriticalExtensions(certificate, reasons);
+            if (options.StrictProfile)
+            {
+                reasons.AddRange(ProfileRules.Check(certificate, isTrustAnchor: k == 0 && n > 0).Select(r => new ValidationFailure(ValidationFailureKind.Profile, r)));
+            }
             KeyStrength(certificate, options, reasons);
             if (k > 0)
             {
@@ -62,7 +81,11 @@ internal static class PathChecks
             }
             if (k < n)
             {
-                Signer(path, k, n, reasons);
+                Signer(path, k, n, anchorChecks, reasons);
+                if (k > 0 && purpose != CertificatePurpose.Any)
+                {
+                    CaPurpose(certificate, purpose, reasons);
+                }
             }
             if (options.Fips)
             {
@@ -70,13 +93,21 @@ internal static class PathChecks
             }
         }
         var leaf = path[n];
-        if (options.RequireServerAuth)
+        if (purpose != CertificatePurpose.Any)
         {
-            ServerUsage(leaf, reasons);
+            LeafPurpose(leaf, purpose, reasons);
         }
         if (options.HostName is { } host && HostNameMatcher.Check(leaf, host) is { } mismatch)
         {
             reasons.Add(new ValidationFailure(ValidationFailureKind.NameMismatch, mismatch));
+        }
+        if (n > 0 && NameConstraintChecks.Apply(path))
+        {
+            NameConstraintChecks.Check(path, anchorChecks.HasFlag(TrustAnchorChecks.NameConstraints), reasons);
+        }
+        if (reasons.Count == 0 && PolicyChecks.Apply(path, options))
+        {
+            PolicyChecks.Check(path, options, reasons);
         }
         return reasons;
     }
@@ -120,20 +151,21 @@ internal static class PathChecks
     }
 
     /// <summary>Checks on a certificate that signs the next one: CA status, keyCertSign, path length.</summary>
-    private static void Signer(Certificate[] path, int k, int n, List<ValidationFailure> reasons)
+    private static void Signer(Certificate[] path, int k, int n, TrustAnchorChecks anchorChecks, List<ValidationFailure> reasons)
     {
         var certificate = path[k];
         var child = path[k + 1];
         var isVersion1Anchor = k == 0 && certificate.Version < 3 && certificate.IsSelfIssued;
-        if (!certificate.IsCertificateAuthority && !isVersion1Anchor)
+        var basicConstraints = k > 0 || anchorChecks.HasFlag(TrustAnchorChecks.BasicConstraints);
+        if (basicConstraints && !certificate.IsCertificateAuthority && !isVersion1Anchor)
         {
             reasons.Add(new ValidationFailure(ValidationFailureKind.NotACertificateAuthority, $"certificate '{certificate.Subject}' is not a CA (basic constraints cA is false or absent) but signs '{child.Subject}'"));
         }
-        if (certificate.Bc.GetKeyUsage() is { } usage && !usage[5])
+        if ((k > 0 || anchorChecks.HasFlag(TrustAnchorChecks.KeyUsage)) && certificate.Bc.GetKeyUsage() is { } usage && !usage[5])
         {
             reasons.Add(new ValidationFailure(ValidationFailureKind.NotACertificateAuthority, $"certificate '{certificate.Subject}' may not sign certificates (its key usage lacks Certificate Sign)"));
         }
-        if (certificate.PathLengthConstraint is { } limit)
+        if (basicConstraints && certificate.PathLengthConstraint is { } limit)
         {
             var following = 0;
             for (var j = k + 1; j < n; j++)
@@ -151,18 +183,37 @@ internal static class PathChecks
         }
     }
 
-    private static void ServerUsage(Certificate leaf, List<ValidationFailure> reasons)
+    /// <summary>The leaf's EKU (when present) must allow the purpose, and its key usage (when present) must allow TLS (RFC 5280 §4.2.1.12, §4.2.1.3).</summary>
+    private static void LeafPurpose(Certificate leaf, CertificatePurpose purpose, List<ValidationFailure> reasons)
     {
-        var eku = ExtensionReader.ExtendedKeyUsageOids(leaf.Bc);
-        if (eku.Count > 0 && !eku.Contains("1.3.6.1.5.5.7.3.1") && !eku.Contains("2.5.29.37.0"))
+        var (oid, words) = Purpose(purpose);
+        var eku = ExtendedKeyUsages(leaf);
+        if (eku.Count > 0 && !eku.Contains(oid) && !eku.Contains(AnyExtendedKeyUsage))
         {
-            reasons.Add(new ValidationFailure(ValidationFailureKind.ServerUsage, $"certificate '{leaf.Subject}' is not for TLS servers (its extended key usage lacks TLS Web Server Authentication)"));
+            reasons.Add(new ValidationFailure(ValidationFailureKind.ServerUsage, $"certificate '{leaf.Subject}' is not for TLS {words}s (its extended key usage lacks TLS Web {char.ToUpperInvariant(words[0])}{words[1..]} Authentication)"));
         }
         if (leaf.Bc.GetKeyUsage() is { } usage && !usage[0] && !usage[2] && !usage[4])
         {
             reasons.Add(new ValidationFailure(ValidationFailureKind.ServerUsage, $"certificate '{leaf.Subject}' has a key usage that does not allow TLS (no Digital Signature, Key Encipherment or Key Agreement)"));
         }
     }
+
+    /// <summary>An intermediate CA whose EKU is present restricts what it certifies: it must allow the purpose too (as OpenSSL).</summary>
+    private static void CaPurpose(Certificate ca, CertificatePurpose purpose, List<ValidationFailure> reasons)
+    {
+        var (oid, words) = Purpose(purpose);
+        var eku = ExtendedKeyUsages(ca);
+        if (eku.Count > 0 && !eku.Contains(oid) && !eku.Contains(AnyExtendedKeyUsage))
+        {
+            reasons.Add(new ValidationFailure(ValidationFailureKind.ServerUsage, $"CA certificate '{ca.Subject}' restricts its extended key usage to {string.Join(", ", eku.Select(ExtensionReader.ExtendedKeyUsageName))}, so the certificates below it are not for TLS {words}s"));
+        }
+    }
+
+    private static IReadOnlyList<string> ExtendedKeyUsages(Certificate certificate) =>
+        certificate.HasExtension("2.5.29.37") ? ExtensionReader.ExtendedKeyUsageOids(certificate.Bc) : [];
+
+    private static (string Oid, string Words) Purpose(CertificatePurpose purpose) =>
+        purpose == CertificatePurpose.Client ? (ClientAuth, "client") : (ServerAuth, "server");
 
     /// <summary>Public keys along the path; a DSA key without parameters inherits its issuer's (RFC 5280 §6.1.4 (f)).</summary>
     private static AsymmetricKeyParameter?[] EffectiveKeys(Certificate[] path)
