@@ -4,7 +4,10 @@ using ImpClusterSim.Pki;
 
 namespace ImpClusterSim.Cli.Pki;
 
-/// <summary>`impsim pki inspect FILE`: prints each certificate of a PEM, DER or PKCS#7 file. Exit 2 when unreadable.</summary>
+/// <summary>
+/// `impsim pki inspect FILE`: prints each certificate of a PEM, DER or PKCS#7 file. Exit 1 when the file holds a
+/// certificate that breaks an X.509 rule (the rule is printed), 2 when it is not a certificate at all.
+/// </summary>
 public static class PkiInspectCommand
 {
     public static Command Create()
@@ -21,6 +24,12 @@ public static class PkiInspectCommand
         try
         {
             certificates = PkiFiles.Read(path);
+        }
+        catch (PkiFormatException e) when (e.IsInvalidCertificate)
+        {
+            output.WriteLine($"{path}: invalid certificate");
+            output.WriteLine($"  - {e.Message}");
+            return ExitCodes.ExpectationFailed;
         }
         catch (PkiFormatException e)
         {
@@ -52,7 +61,7 @@ public static class PkiInspectCommand
         output.WriteLine($"  Basic constraints:    {(c.IsCertificateAuthority ? c.PathLengthConstraint is { } p ? $"CA, path length {p}" : "CA" : "not a CA")}");
         output.WriteLine($"  Key usage:            {List(c.KeyUsages)}");
         output.WriteLine($"  Extended key usage:   {List(c.ExtendedKeyUsages)}");
-        output.WriteLine($"  Subject alt names:    {List(c.DnsNames.Select(n => $"DNS:{n}").ToArray())}");
+        output.WriteLine($"  Subject alt names:    {List([.. c.DnsNames.Select(n => $"DNS:{n}"), .. c.IpAddresses.Select(a => $"IP:{a}")])}");
         output.WriteLine($"  Extensions:           {List(c.Extensions.Select(e => e.Critical ? $"{e.Name} (critical)" : e.Name).ToArray())}");
         output.WriteLine($"  SHA-256 fingerprint:  {c.Sha256Fingerprint}");
         output.WriteLine($"  Description:          {c.Description}");

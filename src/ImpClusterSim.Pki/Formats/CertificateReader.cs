@@ -88,32 +88,77 @@ public static class CertificateReader
         {
             throw new PkiFormatException($"{where}: not a certificate: {der.Length - end} unexpected bytes after the DER element at offset {end}");
         }
+        var bytes = der.AsSpan(0, end).ToArray();
+        var tags = DerChecker.ChildTags(bytes);
+        if (bytes[0] != 0x30 || tags.Count != 3)
+        {
+            throw new PkiFormatException($"{where}: not a certificate: expected a SEQUENCE of tbsCertificate, signatureAlgorithm and signature");
+        }
+        var shapedLikeCertificate = tags[0] == 0x30 && tags[1] == 0x30 && tags[2] == 0x03;
+        Asn1Sequence sequence;
         try
         {
-            var asn1 = Asn1Object.FromByteArray(der.AsSpan(0, end).ToArray());
-            if (asn1 is not Asn1Sequence { Count: 3 } sequence)
+            sequence = (Asn1Sequence)Asn1Object.FromByteArray(bytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (!shapedLikeCertificate)
             {
-                throw new PkiFormatException($"{where}: not a certificate: expected a SEQUENCE of tbsCertificate, signatureAlgorithm and signature");
+                throw new PkiFormatException($"{where}: not a certificate: its DER elements do not decode");
             }
+            throw Invalid(where, UndecodableRule(bytes));
+        }
+        if (!shapedLikeCertificate)
+        {
+            throw new PkiFormatException($"{where}: not a certificate: expected a SEQUENCE of tbsCertificate, signatureAlgorithm and signature");
+        }
+        if (CertificateRules.FirstBroken(sequence) is { } rule)
+        {
+            throw Invalid(where, rule);
+        }
+        try
+        {
             var structure = X509CertificateStructure.GetInstance(sequence);
             var certificate = new Certificate(new X509Certificate(structure));
             // Parse the extensions the library reads later now, so malformed ones are reported here and not
             // thrown from a validation.
             _ = certificate.Bc.GetKeyUsage();
             _ = certificate.DnsNames;
+            _ = certificate.IpAddresses;
             _ = certificate.ExtendedKeyUsages;
             _ = certificate.Extensions;
             _ = certificate.PathLengthConstraint;
+            _ = certificate.SubjectKeyIdentifier;
             return certificate;
-        }
-        catch (PkiFormatException)
-        {
-            throw;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new PkiFormatException($"{where}: not a certificate: {e.Message}", e);
+            // CertificateRules found nothing, BouncyCastle still refuses: say so without its message (it can hold a stack trace).
+            throw Invalid(where, "it does not follow the X.509 certificate structure (RFC 5280 §4.1)");
         }
+    }
+
+    private static PkiFormatException Invalid(string where, string rule) =>
+        new($"{where}: invalid certificate: {rule}", rule);
+
+    /// <summary>The rule broken by a primitive element whose contents do not decode (e.g. a GeneralizedTime of year 0000).</summary>
+    private static string UndecodableRule(byte[] der)
+    {
+        if (DerChecker.FirstUndecodablePrimitive(der) is not { } bad)
+        {
+            return "it does not follow the X.509 certificate structure (RFC 5280 §4.1)";
+        }
+        var printable = bad.Contents.All(b => b is >= 0x20 and < 0x7F) ? $" '{Encoding.ASCII.GetString(bad.Contents)}'" : "";
+        return bad.Tag switch
+        {
+            0x17 => $"the UTCTime{printable} at offset {bad.Offset} is not a valid time (RFC 5280 §4.1.2.5.1)",
+            0x18 => $"the GeneralizedTime{printable} at offset {bad.Offset} is not a valid time (RFC 5280 §4.1.2.5.2)",
+            0x06 => $"the OBJECT IDENTIFIER at offset {bad.Offset} is not valid (ITU-T X.690 §8.19)",
+            0x02 => $"the INTEGER at offset {bad.Offset} is not minimally encoded (ITU-T X.690 §8.3)",
+            0x01 => $"the BOOLEAN at offset {bad.Offset} is not valid DER (ITU-T X.690 §11.1)",
+            0x03 => $"the BIT STRING at offset {bad.Offset} is not valid DER (ITU-T X.690 §8.6, §11.2)",
+            _ => $"the element with tag 0x{bad.Tag:X2} at offset {bad.Offset} has contents that do not decode (ITU-T X.690)",
+        };
     }
 
     private static bool IsPkcs7(byte[] der)

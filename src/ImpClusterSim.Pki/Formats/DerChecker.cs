@@ -97,4 +97,86 @@ internal static class DerChecker
     }
 
     private static string At(int offset, string what) => string.Create(CultureInfo.InvariantCulture, $"offset {offset}: {what}");
+
+    /// <summary>The tags of the direct children of the first element (which must be well formed).</summary>
+    public static IReadOnlyList<byte> ChildTags(byte[] data)
+    {
+        var tags = new List<byte>();
+        if (Header(data, 0, data.Length, out var contentStart, out var contentEnd))
+        {
+            var child = contentStart;
+            while (child < contentEnd && Header(data, child, contentEnd, out _, out var childEnd))
+            {
+                tags.Add(data[child]);
+                child = childEnd;
+            }
+        }
+        return tags;
+    }
+
+    /// <summary>
+    /// The first primitive element (depth first) whose contents BouncyCastle cannot decode, e.g. a GeneralizedTime of
+    /// year 0000: its tag, offset and contents. Null when every primitive decodes.
+    /// </summary>
+    public static (byte Tag, int Offset, byte[] Contents)? FirstUndecodablePrimitive(byte[] data) => Undecodable(data, 0, data.Length, 0);
+
+    private static (byte Tag, int Offset, byte[] Contents)? Undecodable(byte[] data, int offset, int limit, int depth)
+    {
+        var position = offset;
+        while (position < limit && depth <= MaxDepth)
+        {
+            if (!Header(data, position, limit, out var contentStart, out var contentEnd))
+            {
+                return null;
+            }
+            var tag = data[position];
+            if ((tag & 0x20) != 0)
+            {
+                if (Undecodable(data, contentStart, contentEnd, depth + 1) is { } inner)
+                {
+                    return inner;
+                }
+            }
+            else if ((tag & 0xC0) == 0)
+            {
+                try
+                {
+                    Org.BouncyCastle.Asn1.Asn1Object.FromByteArray(data[position..contentEnd]);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    return (tag, position, data[contentStart..contentEnd]);
+                }
+            }
+            position = contentEnd;
+        }
+        return null;
+    }
+
+    /// <summary>Reads the header of the element at <paramref name="offset"/>: where its contents start and end.</summary>
+    private static bool Header(byte[] data, int offset, int limit, out int contentStart, out int contentEnd)
+    {
+        contentStart = contentEnd = offset;
+        if (Element(data, offset, limit, 0, out var next) is not null)
+        {
+            return false;
+        }
+        var position = offset + 1;
+        if ((data[offset] & 0x1F) == 0x1F)
+        {
+            while ((data[position] & 0x80) != 0)
+            {
+                position++;
+            }
+            position++;
+        }
+        int length = data[position++];
+        if (length > 0x80)
+        {
+            position += length & 0x7F;
+        }
+        contentStart = position;
+        contentEnd = next;
+        return true;
+    }
 }

@@ -21,17 +21,42 @@ internal static class PkiCli
 
     public static string CertificatePath(string name) => Path.Combine(PkitsDirectory, "certs", name + ".crt");
 
-    /// <summary>The cases with their validation time (the case's own, else the suite's).</summary>
-    public static IReadOnlyList<(string Id, string[] Certificates, bool ShouldValidate, string At)> PkitsCases()
+    /// <summary>The cases with their validation time (the case's own, else the suite's), whether they need revocation, and
+    /// their policy inputs as `pki verify` options.</summary>
+    public static IReadOnlyList<(string Id, string Section, string[] Certificates, bool ShouldValidate, string At, bool NeedsRevocation, string[] PolicyOptions)> PkitsCases()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(PkitsDirectory, "cases.json")));
         var suiteTime = document.RootElement.GetProperty("validation_time").GetString()!;
         return document.RootElement.GetProperty("cases").EnumerateArray()
             .Select(c => (c.GetProperty("id").GetString()!,
+                c.GetProperty("section").GetString()!,
                 c.GetProperty("certs").EnumerateArray().Select(n => n.GetString()!).ToArray(),
                 c.GetProperty("should_validate").GetBoolean(),
-                c.TryGetProperty("validation_time", out var t) ? t.GetString()! : suiteTime))
+                c.TryGetProperty("validation_time", out var t) ? t.GetString()! : suiteTime,
+                c.GetProperty("needs_revocation").GetBoolean(),
+                PolicyOptions(c)))
             .ToArray();
+    }
+
+    private static string[] PolicyOptions(JsonElement c)
+    {
+        var options = new List<string>();
+        if (c.TryGetProperty("initial_policy_set", out var set))
+        {
+            foreach (var oid in set.EnumerateArray())
+            {
+                options.AddRange(["--policy", oid.GetString()!]);
+            }
+        }
+        foreach (var (field, option) in new[] { ("initial_explicit_policy", "--explicit-policy"), ("initial_policy_mapping_inhibit", "--inhibit-mapping"),
+                     ("initial_inhibit_any_policy", "--inhibit-any") })
+        {
+            if (c.TryGetProperty(field, out var flag) && flag.GetBoolean())
+            {
+                options.Add(option);
+            }
+        }
+        return [.. options];
     }
 
     private static string FindPkits()

@@ -1,11 +1,12 @@
 namespace ImpClusterSim.Cli.Tests.Pki;
 
+/// <summary>The whole NIST PKITS suite through `impsim pki verify` (the cases that need revocation are skipped).</summary>
 public sealed class PkiVerifyPkitsTests
 {
     public static TheoryData<string> CaseIds()
     {
         var data = new TheoryData<string>();
-        foreach (var c in PkiCli.PkitsCases())
+        foreach (var c in PkiCli.PkitsCases().Where(c => !c.NeedsRevocation))
         {
             data.Add(c.Id);
         }
@@ -24,6 +25,7 @@ public sealed class PkiVerifyPkitsTests
             args.Add("--untrusted");
             args.AddRange(intermediates.Select(PkiCli.CertificatePath));
         }
+        args.AddRange(test.PolicyOptions);
 
         var (exit, output, error) = PkiCli.Invoke([.. args]);
 
@@ -33,8 +35,9 @@ public sealed class PkiVerifyPkitsTests
     }
 
     [Fact]
-    public void The_command_is_run_on_all_52_PKITS_cases()
+    public void The_command_is_run_on_the_178_PKITS_cases_that_do_not_need_revocation()
     {
-        Assert.Equal(52, CaseIds().Count);
+        Assert.Equal(249, PkiCli.PkitsCases().Count);
+        Assert.Equal(178, CaseIds().Count);
     }
 }
