@@ -1,5 +1,6 @@
 namespace ImpClusterSim.Pki.Tests;
 
+/// <summary>Host names per RFC 6125 (and RFC 2818 for IP addresses), and the separate wildcard upload rule.</summary>
 public sealed class HostNameTests
 {
     private static readonly CertificateAuthority Ca = TestPki.Root("Names Root");
@@ -11,6 +12,7 @@ public sealed class HostNameTests
 
         Assert.True(HostNameMatcher.Matches(leaf, "IMP1.Example.com"));
         Assert.True(HostNameMatcher.Matches(leaf, "example.com"));
+        Assert.True(HostNameMatcher.Matches(leaf, "imp1.example.com."));
         Assert.False(HostNameMatcher.Matches(leaf, "imp2.example.com"));
     }
 
@@ -33,15 +35,38 @@ public sealed class HostNameTests
     }
 
     [Fact]
-    public void A_wildcard_name_is_refused()
+    public void A_wildcard_matches_exactly_one_left_most_label()
     {
         var leaf = Ca.IssueLeaf("*.example.com", ["*.example.com"], TestPki.Key("names-4"), TestPki.Now).Certificate;
 
-        var reason = HostNameMatcher.Check(leaf, "imp1.example.com");
-
-        Assert.NotNull(reason);
-        Assert.Contains("wildcard certificates are not accepted", reason, StringComparison.Ordinal);
+        Assert.True(HostNameMatcher.Matches(leaf, "imp1.example.com"));
+        Assert.False(HostNameMatcher.Matches(leaf, "a.imp1.example.com"));
+        Assert.False(HostNameMatcher.Matches(leaf, "example.com"));
         Assert.False(HostNameMatcher.Matches(leaf, "*.example.com"));
+    }
+
+    [Fact]
+    public void A_partial_or_inner_wildcard_and_a_wildcard_over_a_top_level_domain_never_match()
+    {
+        var leaf = Ca.IssueLeaf("partial", ["imp*.example.com", "a.*.example.com", "*.com"], TestPki.Key("names-5"), TestPki.Now).Certificate;
+
+        Assert.False(HostNameMatcher.Matches(leaf, "imp1.example.com"));
+        Assert.False(HostNameMatcher.Matches(leaf, "a.b.example.com"));
+        Assert.False(HostNameMatcher.Matches(leaf, "example.com"));
+    }
+
+    [Fact]
+    public void An_IP_address_matches_only_an_iPAddress_SAN_never_a_wildcard_or_a_dNSName()
+    {
+        var root = Forge.For("CN=IP Root", "ip-root").Ca();
+        var withIp = Forge.For("CN=192.0.2.7", "ip-leaf").Names(false,
+            new Org.BouncyCastle.Asn1.X509.GeneralName(Org.BouncyCastle.Asn1.X509.GeneralName.IPAddress, "192.0.2.7"),
+            new Org.BouncyCastle.Asn1.X509.GeneralName(Org.BouncyCastle.Asn1.X509.GeneralName.DnsName, "*.2.0.192")).SignedBy(root);
+
+        Assert.Equal(["192.0.2.7"], withIp.IpAddresses);
+        Assert.True(HostNameMatcher.Matches(withIp, "192.0.2.7"));
+        Assert.False(HostNameMatcher.Matches(withIp, "192.0.2.8"));
+        Assert.False(HostNameMatcher.Matches(Forge.For("CN=192.0.2.9", "ip-cn").SignedBy(root), "192.0.2.9"));
     }
 
     [Fact]
@@ -53,5 +78,16 @@ public sealed class HostNameTests
 
         Assert.False(result.IsValid);
         Assert.Equal(["certificate 'CN=imp3.example.com' is not valid for 'imp3.example.com' (SAN: wrong-imp3.example.com)"], result.Reasons);
+    }
+
+    [Fact]
+    public void The_wildcard_upload_rule_refuses_a_wildcard_certificate_except_for_XMPP_federation()
+    {
+        var wildcard = Ca.IssueLeaf("*.example.com", ["*.example.com"], TestPki.Key("names-6"), TestPki.Now).Certificate;
+        var plain = Ca.IssueLeaf("imp1.example.com", ["imp1.example.com"], TestPki.Key("names-7"), TestPki.Now).Certificate;
+
+        Assert.Null(WildcardUploadRule.Check(CertificateUnit.Tomcat, plain));
+        Assert.Equal("tomcat does not accept wildcard certificates ('*.example.com')", WildcardUploadRule.Check(CertificateUnit.Tomcat, wildcard));
+        Assert.Null(WildcardUploadRule.Check(CertificateUnit.CupXmppS2s, wildcard));
     }
 }

@@ -55,7 +55,8 @@ public sealed class OwnCertificateStore
 
     /// <summary>
     /// Installs a CA-signed certificate for a unit. It must carry the pending CSR's public key and exactly the CSR's
-    /// SAN dNSNames (VOS: "CSR SAN and Certificate SAN does not match"). On success the CSR's key becomes the unit's key.
+    /// SAN dNSNames (VOS: "CSR SAN and Certificate SAN does not match"), and no wildcard except for cup-xmpp-s2s
+    /// (<see cref="WildcardUploadRule"/>). On success the CSR's key becomes the unit's key.
     /// </summary>
     public InstallResult InstallSigned(CertificateUnit unit, Certificate certificate)
     {
@@ -66,6 +67,10 @@ public sealed class OwnCertificateStore
         if (!certificate.HasPublicKeyOf(pending.Key))
         {
             return new InstallResult(this, false, $"The certificate does not match the CSR of {unit.Name}: its public key differs.");
+        }
+        if (WildcardUploadRule.Check(unit, certificate) is { } wildcard)
+        {
+            return new InstallResult(this, false, wildcard);
         }
         var requested = pending.Request.DnsNames.Select(n => n.ToLowerInvariant()).Order(StringComparer.Ordinal);
         var presented = certificate.DnsNames.Select(n => n.ToLowerInvariant()).Order(StringComparer.Ordinal);

@@ -29,26 +29,28 @@ public static class ChainValidator
         var pool = untrusted.Where(c => !c.Equals(leaf) && !anchors.Contains(c)).Distinct().ToList();
         var search = new Search(anchors, pool, options);
         search.Extend([leaf]);
+        var statistics = new PathSearchStatistics(search.Failed.Count + (search.Valid is null ? 0 : 1), search.Work);
         if (search.Valid is { } path)
         {
-            return new ValidationResult(true, [], path);
+            return new ValidationResult(true, [], path) { Search = statistics };
         }
-        var limit = search.LimitReached ? new ValidationFailure(ValidationFailureKind.SearchLimit, search.LimitReason()) : null;
+        var limited = search.LimitReached || (search.DepthCut && search.Failed.Count == 0);
+        var limit = limited ? new ValidationFailure(ValidationFailureKind.SearchLimit, search.LimitReason()) : null;
         if (search.Failed.Count > 0)
         {
             var best = search.Failed.OrderBy(f => f.SignatureFailures).ThenBy(f => f.Failures.Count).First();
-            return new ValidationResult(false, limit is null ? best.Failures : [limit, .. best.Failures], best.Path);
+            return new ValidationResult(false, limit is null ? best.Failures : [limit, .. best.Failures], best.Path) { Search = statistics };
         }
         if (limit is not null)
         {
-            return new ValidationResult(false, [limit], search.DeepestDeadEnd ?? [leaf]);
+            return new ValidationResult(false, [limit], search.DeepestDeadEnd ?? [leaf]) { Search = statistics };
         }
         var top = search.DeepestDeadEnd ?? [leaf];
         var last = top[^1];
         var reason = last.IsSelfIssued
             ? $"'{last.Subject}' is self-signed and not in the trust store"
             : $"no trusted certificate signs '{last.Subject}' (its issuer '{last.Issuer}' is not in the trust store)";
-        return new ValidationResult(false, [new ValidationFailure(ValidationFailureKind.Untrusted, reason)], top);
+        return new ValidationResult(false, [new ValidationFailure(ValidationFailureKind.Untrusted, reason)], top) { Search = statistics };
     }
 
     /// <summary>True when <paramref name="parent"/> may have issued <paramref name="child"/>: names chain, key ids agree.</summary>
@@ -77,10 +79,15 @@ public static class ChainValidator
 
         public bool LimitReached { get; private set; }
 
+        /// <summary>Some partial path was not extended because of the depth limit.</summary>
+        public bool DepthCut { get; private set; }
+
+        public int Work => Math.Min(work, limits.MaxWork);
+
         private bool Stopped => Valid is not null || LimitReached;
 
         public string LimitReason() => string.Create(CultureInfo.InvariantCulture,
-            $"no path within the search limit ({Failed.Count} candidate paths checked of at most {limits.MaxCandidatePaths}, depth at most {limits.MaxDepth}, {work} issuer comparisons of at most {limits.MaxWork})");
+            $"no path within the search limit ({Failed.Count} candidate paths checked of at most {limits.MaxCandidatePaths}, depth at most {limits.MaxDepth} certificates, {Work} issuer comparisons of at most {limits.MaxWork})");
 
         /// <summary>Extends a partial path (leaf first). Returns true when some completion reached a trusted certificate
         /// or when the search below was cut (by the path itself, the depth or a limit), so the last certificate is not
@@ -125,9 +132,13 @@ public static class ChainValidator
                     continue;
                 }
                 found = true;
-                if (path.Contains(issuer) || path.Count + 1 >= limits.MaxDepth)
+                if (path.Contains(issuer))
                 {
-                    reachedOrCut = true; // a loop or the depth cut this branch: the issuer is not proven a dead end
+                    continue; // a loop (a self-signed CA, or cross-certification back down): whatever it reaches, the earlier place explores
+                }
+                if (path.Count + 1 >= limits.MaxDepth)
+                {
+                    reachedOrCut = DepthCut = true; // the depth cut this branch: the issuer is not proven a dead end
                     continue;
                 }
                 if (Extend([.. path, issuer]))

@@ -8,6 +8,9 @@ public sealed record ValidationResult(bool IsValid, IReadOnlyList<ValidationFail
 {
     public string Verdict => IsValid ? "valid" : "invalid";
 
+    /// <summary>How much path search the verdict took (candidate paths checked, issuer comparisons); zero for direct trust.</summary>
+    public PathSearchStatistics Search { get; init; } = new(0, 0);
+
     /// <summary>The reasons in plain words, e.g. "certificate 'CN=x' expired on 2031-01-01T00:00:00Z".</summary>
     public IReadOnlyList<string> Reasons => Failures.Select(f => f.Reason).ToArray();
 
