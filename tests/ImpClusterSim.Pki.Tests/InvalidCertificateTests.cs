@@ -83,7 +83,7 @@ public sealed class InvalidCertificateTests
     [Fact]
     public void Input_that_is_not_a_certificate_is_a_format_error_not_an_invalid_certificate()
     {
-        var e = Assert.Throws<PkiFormatException>(() => CertificateReader.Read(new DerSequence(new DerInteger(1), new DerInteger(2)).GetDerEncoded(), "two.der"));
+        var e = Assert.Throws<PkiFormatException>(() => CertificateReader.Read(new DerSequence(DerInteger.ValueOf(1), DerInteger.ValueOf(2)).GetDerEncoded(), "two.der"));
 
         Assert.False(e.IsInvalidCertificate);
         Assert.Contains("not a certificate", e.Message, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public sealed class PolicyTests
     private static CertificatePolicies Policies(params string[] oids) =>
         new(oids.Select(o => new PolicyInformation(new DerObjectIdentifier(o))).ToArray());
 
-    private static Asn1Encodable RequireExplicit(int skip) => new DerSequence(new DerTaggedObject(false, 0, new DerInteger(skip)));
+    private static Asn1Encodable RequireExplicit(int skip) => new DerSequence(new DerTaggedObject(false, 0, DerInteger.ValueOf(skip)));
 
     private static ValidationResult Validate(Func<Forge, Forge> ca, Func<Forge, Forge> leaf, ValidationOptions? options = null, string id = "")
     {

@@ -101,8 +101,8 @@ internal sealed class Forge
         var algorithm = new AlgorithmIdentifier(Org.BouncyCastle.Asn1.X9.X9ObjectIdentifiers.ECDsaWithSha256);
         var fields = new Asn1EncodableVector
         {
-            new DerTaggedObject(true, 0, new DerInteger(2)),
-            new DerInteger(4242),
+            new DerTaggedObject(true, 0, DerInteger.ValueOf(2)),
+            DerInteger.ValueOf(4242),
             algorithm,
             issuer.Subject,
             new DerSequence(notBefore, notAfter),
