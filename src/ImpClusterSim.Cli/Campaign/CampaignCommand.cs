@@ -58,13 +58,13 @@ public static class CampaignCommand
             $"{count} runs of {scenario.Name} (seeds {first}..{first + (ulong)count - 1}) in {wall.Elapsed.TotalSeconds:0.0} s wall: {count / wall.Elapsed.TotalMinutes:0} runs per minute"));
         if (summary.Passed) output.WriteLine("every expectation held in every seed");
         foreach (var seed in summary.FailedSeeds.Take(10))
-            output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}".Replace("  ", " ", StringComparison.Ordinal));
+            output.WriteLine($"FAILED seed {seed}: replay with {Invocation.CommandLine(file is null ? ["run", "--seed", seed.ToString(c)] : ["run", file.ToString(), "--seed", seed.ToString(c)])}");
         return summary.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
     private static void Render(CampaignSummary summary, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new TrailingSpaceTrimmer(output)), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple).Title($"Campaign: {summary.Scenario} over {summary.Seeds.Length} seeds");
         table.AddColumn("check");

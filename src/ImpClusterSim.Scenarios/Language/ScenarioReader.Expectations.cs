@@ -1,3 +1,4 @@
+using ImpClusterSim.Domain.Text;
 using System.Collections.Immutable;
 using ImpClusterSim.Domain.Banner;
 using ImpClusterSim.Domain.Services;
@@ -56,7 +57,7 @@ internal sealed partial class ScenarioReader
             else if (ScenarioVocabulary.Conditions.FirstOrDefault(o => o.Name == key) is { } found) kinds.Add((found, k, v));
             else
             {
-                Error(k, $"unknown condition '{key}'; {what} has keys {OneOf(allowedKeys)} and one condition of: {OneOf(ScenarioVocabulary.ConditionNames)}");
+                Error(k, $"unknown condition '{key}'{Spelling.DidYouMean(key, ScenarioVocabulary.ConditionNames.Concat(allowedKeys))}; {what} has keys {OneOf(allowedKeys)} and one condition of: {OneOf(ScenarioVocabulary.ConditionNames)}");
                 ok = false;
             }
         }
@@ -132,7 +133,7 @@ internal sealed partial class ScenarioReader
                     {
                         Error(afterField.Value, _labels.Count == 0
                             ? $"unknown label '{l}': no step has a 'label'"
-                            : $"unknown label '{l}'; step labels: {OneOf(_labels.Keys)}");
+                            : $"unknown label '{l}'{Spelling.DidYouMean(l, _labels.Keys)}; step labels: {OneOf(_labels.Keys)}");
                         within = null;
                     }
                 }
