@@ -113,6 +113,7 @@ internal sealed partial class ScenarioReader
         if (operations.Count == 0) return null;
 
         var (spec, keyNode, value) = operations[0];
+        if (label is not null && spec.Name == "wait") _waitLabels.Add(label);
         var args = ReadArgs(spec, keyNode, value, spec.Name, targetInside: false);
         var target = ReadTarget(targets, spec, map, out var targetOk);
         args.Target = target;

@@ -1,3 +1,4 @@
+using ImpClusterSim.Cli.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -75,7 +76,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("BROKEN (assumption)", stdout); // the 20-minute assumption does not survive the partition
         Assert.DoesNotContain("FAIL ", stdout);
         Assert.Contains("scenario ca-signed-tomcat: PASSED", stdout);
-        Assert.Contains("replay: impsim run --seed 5 --until 8h", stdout);
+        Assert.Contains($"replay: {Invocation.Program} run --seed 5 --until 8h", stdout);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ImpClusterSim.Cli.Common;
 using System.Text.Json;
 
 namespace ImpClusterSim.Cli.Tests.Run;
@@ -21,7 +22,7 @@ public sealed class RunScenarioCommandTests : IDisposable
         Assert.Contains("banner", stdout);
         Assert.Contains("check-passed", stdout);
         Assert.Contains("scenario login-banner-every-node: PASSED (3 of 3 expectations held)", stdout);
-        Assert.Contains($"replay: impsim run {file} --seed 11 --until 1h", stdout);
+        Assert.Contains($"replay: {Invocation.Program} run {file} --seed 11 --until 1h", stdout);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ValidationErrorTests
     [InlineData("assumptions:\n  - within: 1h\n    secure-peers-when-trusted: yes\n", "s.yaml:11:32: 'secure-peers-when-trusted' takes no arguments")]
     [InlineData("assumptions:\n  - within: 1h\n    node-up: imp-a-pub\n", "s.yaml:10:5: an assumption is missing the key 'name'")]
     [InlineData("cas:\n  - name: x\n", "s.yaml:9:1: duplicate key")]
-    [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: cucm-pub, trunk: IMP-Trunk, trunkk: x }\n", "s.yaml:11:59: unknown key 'trunkk' in 'sip-trunk-secure'; expected one of: trunk, destination, secure, node, nodes, cluster, publisher-of")]
+    [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: cucm-pub, trunk: IMP-Trunk, trunkk: x }\n", "s.yaml:11:59: unknown key 'trunkk' in 'sip-trunk-secure'; did you mean 'trunk'?; expected one of: trunk, destination, secure, node, nodes, cluster, publisher-of")]
     [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: cucm-pub, trunk: IMP-Trunk, secure: maybe }\n", "s.yaml:11:67: 'secure' must be true or false, found 'maybe'")]
     [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { node: cucm-pub, destination: imp-a-pub.example.com }\n", "s.yaml:11:23: 'sip-trunk-secure' is missing the argument 'trunk'")]
     [InlineData("expect:\n  - at: 1h\n    sip-trunk-secure: { trunk: IMP-Trunk }\n", "s.yaml:11:23: 'sip-trunk-secure' needs a target")]
