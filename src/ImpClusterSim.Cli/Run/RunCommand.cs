@@ -98,7 +98,8 @@ public static class RunCommand
         var report = args.Report is null ? null : WriteReport(args.Report, outcome, traceCopy!.ToArray());
 
         var summary = RunSummary.Of(outcome);
-        if (args.Json) output.WriteLine(summary.ToJson());
+        // One schema: --json prints exactly what --report writes as summary.json.
+        if (args.Json) output.Write(System.Text.Encoding.UTF8.GetString(SummaryJson.Write(outcome)));
         else
         {
             timeline.Render(output);

@@ -46,7 +46,17 @@ public sealed record CheckOutcome(
     string Detail,
     string File,
     int Line,
-    int Column);
+    int Column)
+{
+    /// <summary>
+    /// When the check was open, as virtual time since the start: from <see cref="WindowFrom"/> to its deadline
+    /// <see cref="WindowTo"/> ('at': both the instant; 'always': the horizon or its 'until' step). Null when unknown.
+    /// </summary>
+    public TimeSpan? WindowFrom { get; init; }
+
+    /// <inheritdoc cref="WindowFrom"/>
+    public TimeSpan? WindowTo { get; init; }
+}
 
 /// <summary>A fault's window in virtual time (Until null: it lasted to the end of the run or was instantaneous).</summary>
 public sealed record FaultWindow(string Label, string Kind, SimInstant From, SimInstant? Until);

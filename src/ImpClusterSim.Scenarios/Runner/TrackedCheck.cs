@@ -37,5 +37,9 @@ internal sealed class TrackedCheck(string name, CheckKind kind, CheckWindow wind
         Detail = detail;
     }
 
-    public CheckOutcome ToOutcome() => new(Name, Kind, Passed, DecidedAt, Detail, Span.File, Span.Line, Span.Column);
+    public CheckOutcome ToOutcome() => new(Name, Kind, Passed, DecidedAt, Detail, Span.File, Span.Line, Span.Column)
+    {
+        WindowFrom = Window.From,
+        WindowTo = Window.To,
+    };
 }

@@ -42,7 +42,7 @@ public sealed class RunScenarioCommandTests : IDisposable
 
         var (jsonExit, json, _) = CliHarness.Invoke("run", copy, "--json");
         Assert.Equal(1, jsonExit);
-        var failed = JsonDocument.Parse(json).RootElement.GetProperty("expectations").EnumerateArray()
+        var failed = JsonDocument.Parse(json).RootElement.GetProperty("checks").EnumerateArray()
             .Single(c => !c.GetProperty("passed").GetBoolean() && c.GetProperty("kind").GetString() == "expectation");
         Assert.StartsWith("the resync restores the secure status", failed.GetProperty("name").GetString());
         Assert.Contains("peer status was 'Connection is secure'", failed.GetProperty("detail").GetString());
