@@ -17,7 +17,7 @@ public static class PathChecks
     /// <summary>A file to write (created or replaced): not a directory, and its parent is not a file.</summary>
     public static void WritableFile(FileSystemInfo path, string option)
     {
-        if (Directory.Exists(path.FullName)) throw new UsageException($"{option} '{path}' is a directory; name a file to write");
+        if (Directory.Exists(path.FullName)) throw new UsageException($"{option}: cannot write '{path}': it is a directory; name a file to write");
         var parent = Path.GetDirectoryName(path.FullName);
         if (parent is not null && File.Exists(parent)) throw new UsageException($"{option} '{path}': '{parent}' is a file, not a directory");
     }

@@ -73,7 +73,7 @@ public sealed class CommandLineErrorTests : IDisposable
 
         Assert.Equal(2, trace.Exit);
         Assert.Equal("", trace.Out);
-        Assert.Contains($"--trace '{_dir.FullName}' is a directory; name a file to write", trace.Err, StringComparison.Ordinal);
+        Assert.Contains($"--trace: cannot write '{_dir.FullName}': it is a directory; name a file to write", trace.Err, StringComparison.Ordinal);
         Assert.Equal(2, report.Exit);
         Assert.Equal("", report.Out);
         Assert.Contains($"--report '{file}' is a file", report.Err, StringComparison.Ordinal);
