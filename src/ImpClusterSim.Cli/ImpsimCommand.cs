@@ -2,6 +2,7 @@ using System.CommandLine;
 using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Campaign;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Live;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Shell;
@@ -21,6 +22,8 @@ public static class ImpsimCommand
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(ShellCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
+        root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(LiveCommand.Create());
         return root;
     }
 

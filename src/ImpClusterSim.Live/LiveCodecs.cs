@@ -9,6 +9,7 @@ public static class LiveCodecs
 {
     public static IReadOnlyList<IWireCodec> Control { get; } =
     [
+        new WireCodec<StartServices>("start-services", 1, (w, m) => w.Long(m.EpochUnixMs), (r, _) => new StartServices(r.Long())),
         new WireCodec<GetNodeStatus>("get-node-status", 1, (_, _) => { }, (_, _) => new GetNodeStatus()),
         new WireCodec<NodeStatusReport>("node-status", 1,
             (w, m) => w.String(m.Node).String(m.Cluster).Long(m.Incarnation).Long(m.ClockTicks).Long(m.SkewTicks).Long(m.Sent).Long(m.Dropped).Long(m.DurableWrites),

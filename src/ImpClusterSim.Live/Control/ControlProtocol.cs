@@ -5,6 +5,12 @@ namespace ImpClusterSim.Live.Control;
 // The coordinator's conversation with a node process's /user/control actor. Every message has an explicit codec
 // (LiveCodecs); every request is answered, so the coordinator can wait on it with a bound.
 
+/// <summary>
+/// Starts the node's services with the run's virtual time starting at this wall instant (Unix ms), the same in every
+/// process. Sent once every member is Up (and again after a restart). Answered with <see cref="ControlAck"/>.
+/// </summary>
+public sealed record StartServices(long EpochUnixMs);
+
 /// <summary>Asks how the node is: answered with a <see cref="NodeStatusReport"/>.</summary>
 public sealed record GetNodeStatus;
 

@@ -20,19 +20,18 @@ public sealed class LiveCoordinator : IAsyncDisposable
     private readonly Dictionary<string, LiveNodeProcess> _processes = new(StringComparer.Ordinal);
     private readonly NodeDirectory _directory = new();
 
-    private LiveCoordinator(LiveDeploymentOptions options, ActorSystem system, LiveTime time)
+    private LiveCoordinator(LiveDeploymentOptions options, ActorSystem system)
     {
         Options = options;
         System = system;
-        Time = time;
     }
 
     public LiveDeploymentOptions Options { get; }
 
     public ActorSystem System { get; }
 
-    /// <summary>The run's time, shared with every node process (same epoch, same speed).</summary>
-    public LiveTime Time { get; }
+    /// <summary>The run's time, shared with every node process (same epoch, same speed); null until <see cref="StartServicesAsync"/>.</summary>
+    public LiveTime? Time { get; private set; }
 
     /// <summary>Leave the node processes running when disposed (for <c>impsim shell --connect</c>).</summary>
     public bool Keep { get; set; }
@@ -46,12 +45,12 @@ public sealed class LiveCoordinator : IAsyncDisposable
     /// <see cref="LiveDeploymentOptions.UpWithin"/>). On failure every started process is killed before the exception
     /// (a <see cref="LiveStartException"/> naming the nodes not Up and the tail of their output) leaves.
     /// </summary>
-    public static async Task<LiveCoordinator> StartAsync(LiveDeploymentOptions options, LiveTime time)
+    public static async Task<LiveCoordinator> StartAsync(LiveDeploymentOptions options)
     {
         var tls = options.TlsDirectory is { } dir ? LiveTls.FilesFor(dir, "coordinator") : null;
-        var settings = new LiveHostSettings(options.Hostname, options.BasePort, [LiveHocon.AddressOf(options.Hostname, options.BasePort)], ["coordinator"], tls);
+        var settings = new LiveHostSettings(options.Hostname, options.BasePort, [LiveHocon.AddressOf(options.Hostname, options.BasePort)], ["coordinator"], tls, "ERROR");
         var system = ActorSystem.Create(LiveHocon.SystemName, LiveHocon.Host(settings));
-        var coordinator = new LiveCoordinator(options, system, time);
+        var coordinator = new LiveCoordinator(options, system);
         try
         {
             NodeDirectory.Follow(system, coordinator._directory);
@@ -70,6 +69,18 @@ public sealed class LiveCoordinator : IAsyncDisposable
             await coordinator.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts the run: every node starts its services with virtual time <paramref name="origin"/> at the wall instant
+    /// now, the same epoch everywhere. Each node answers before this completes.
+    /// </summary>
+    public async Task<LiveTime> StartServicesAsync(Domain.Time.SimInstant origin)
+    {
+        var time = new LiveTime(origin, DateTimeOffset.UtcNow, Options.Speed);
+        Time = time;
+        await Task.WhenAll(UpNodes.Select(n => AskAsync<ControlAck>(n, new StartServices(time.Epoch.ToUnixTimeMilliseconds()))));
+        return time;
     }
 
     /// <summary>The nodes that are Up, reachable members now.</summary>
@@ -97,21 +108,29 @@ public sealed class LiveCoordinator : IAsyncDisposable
     /// <summary><c>kill -9</c> of the node's process.</summary>
     public void Kill(string node) => _processes[node].Kill();
 
-    /// <summary>Starts the node's process again (same port, same SQLite file) and waits until its new incarnation answers.</summary>
+    /// <summary>
+    /// Starts the node's process again (same port, same SQLite file), waits until its new incarnation is an Up member
+    /// (a new uid in the membership) and answers, and starts its services on the run's time.
+    /// </summary>
     public async Task<NodeStatusReport> RestartAsync(string node, long previousIncarnation, TimeSpan within)
     {
+        var oldMember = _directory.Current.GetValueOrDefault(node);
         _processes[node].Start();
         var deadline = DateTime.UtcNow + within;
         while (true)
         {
             if (!_processes[node].IsRunning)
                 throw new LiveStartException($"node process {node} exited after its restart:{Environment.NewLine}{_processes[node].Tail}");
-            if (_directory.Current.ContainsKey(node))
+            if (_directory.Current.TryGetValue(node, out var member) && member != oldMember)
             {
                 try
                 {
                     var status = await AskAsync<NodeStatusReport>(node, new GetNodeStatus(), TimeSpan.FromSeconds(2));
-                    if (status.Incarnation > previousIncarnation) return status;
+                    if (status.Incarnation > previousIncarnation)
+                    {
+                        if (Time is { } time) await AskAsync<ControlAck>(node, new StartServices(time.Epoch.ToUnixTimeMilliseconds()));
+                        return status;
+                    }
                 }
                 catch (Exception e) when (e is AskTimeoutException or TaskCanceledException or LiveNodeUnreachableException)
                 {
@@ -127,7 +146,10 @@ public sealed class LiveCoordinator : IAsyncDisposable
     /// <summary>Asks the node's control actor (found at its Up member's address) and waits for the answer, at most <paramref name="timeout"/>.</summary>
     public async Task<T> AskAsync<T>(string node, object message, TimeSpan? timeout = null)
     {
-        var address = _directory.AddressOf(node) ?? throw new LiveNodeUnreachableException($"{node} is not an Up member");
+        // The member's address; before it is Up (or once it is removed), the fixed address the coordinator started it at.
+        var address = _directory.AddressOf(node)
+            ?? (_processes.ContainsKey(node) ? Akka.Actor.Address.Parse(LiveHocon.AddressOf(Options.Hostname, Options.PortOf(node))) : null)
+            ?? throw new LiveNodeUnreachableException($"{node} is not a member");
         var control = System.ActorSelection(new RootActorPath(address) / "user" / LiveControl.Name);
         return await control.Ask<T>(message, timeout ?? AskTimeout);
     }
@@ -186,7 +208,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
             "--seed-nodes", string.Join(",", seedNodes),
             "--data", Options.DataDirectory,
             "--speed", Options.Speed.ToString("R", CultureInfo.InvariantCulture),
-            "--epoch", Time.Epoch.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            "--wait-for-start",
             "--seed", Options.Seed.ToString(CultureInfo.InvariantCulture),
             "--quiet",
         };

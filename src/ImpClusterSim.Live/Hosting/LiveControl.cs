@@ -15,6 +15,11 @@ public sealed class LiveControl : ReceiveActor
 
     public LiveControl(LiveNodeHost host)
     {
+        Receive<StartServices>(m =>
+        {
+            host.StartServices(DateTimeOffset.FromUnixTimeMilliseconds(m.EpochUnixMs));
+            Sender.Tell(new ControlAck("services-started"));
+        });
         Receive<GetNodeStatus>(_ => Sender.Tell(host.Status()));
         Receive<PullTrace>(m => Sender.Tell(host.Trace.Since(m.After)));
         Receive<SetLinkRules>(m =>

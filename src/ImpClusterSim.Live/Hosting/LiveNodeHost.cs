@@ -17,6 +17,8 @@ namespace ImpClusterSim.Live;
 /// </summary>
 public sealed class LiveNodeHost : IAsyncDisposable
 {
+    private readonly Lock _startLock = new();
+    private Func<NodeContext, Props>? _root;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveNodeHost(LiveNodeSettings settings, ActorSystem host, SqliteDurableStore disk, LiveTraceSink trace, long incarnation)
@@ -28,7 +30,7 @@ public sealed class LiveNodeHost : IAsyncDisposable
         Incarnation = incarnation;
         Clock = new LiveClock(settings.Time);
         Directory = new NodeDirectory();
-        Network = new LiveNetwork(host, Directory, settings.NodeName, settings.Time, new LiveRandom(settings.Seed, settings.NodeName, "network#" + incarnation));
+        Network = new LiveNetwork(host, Directory, settings.NodeName, Clock, new LiveRandom(settings.Seed, settings.NodeName, "network#" + incarnation));
     }
 
     public LiveNodeSettings Settings { get; }
@@ -54,17 +56,20 @@ public sealed class LiveNodeHost : IAsyncDisposable
 
     /// <summary>
     /// Opens the node's SQLite file, joins the cluster, waits until this member is Up (at most
-    /// <paramref name="upWithin"/>), then starts the node's actors (<paramref name="root"/>: the guardian's props).
+    /// <paramref name="upWithin"/>), then starts the node's actors (<paramref name="root"/>: the guardian's props) on the
+    /// run's time from <see cref="LiveNodeSettings.Time"/>, or, without <paramref name="startServices"/>, when the
+    /// coordinator sends <see cref="StartServices"/> with the epoch every process shares.
     /// Throws <see cref="TimeoutException"/> if the member is not Up in time (the systems are shut down first).
     /// </summary>
-    public static async Task<LiveNodeHost> StartAsync(LiveNodeSettings settings, Func<NodeContext, Props> root, TimeSpan upWithin, TextWriter? echo = null)
+    public static async Task<LiveNodeHost> StartAsync(LiveNodeSettings settings, Func<NodeContext, Props> root, TimeSpan upWithin, TextWriter? echo = null,
+        bool startServices = true)
     {
         var disk = new SqliteDurableStore(settings.DatabasePath, LiveCodecs.Registry);
         var incarnation = (disk.TryGet<IncarnationRecord>(IncarnationRecord.Key, out var previous) ? previous.Number : 0) + 1;
         disk.Put(IncarnationRecord.Key, new IncarnationRecord(incarnation));
 
         var hostSystem = ActorSystem.Create(LiveHocon.SystemName, LiveHocon.Host(settings.Host));
-        var host = new LiveNodeHost(settings, hostSystem, disk, new LiveTraceSink(echo), incarnation);
+        var host = new LiveNodeHost(settings, hostSystem, disk, new LiveTraceSink(echo), incarnation) { _root = root };
         NodeDirectory.Follow(hostSystem, host.Directory);
         hostSystem.ActorOf(LiveControl.Props(host), LiveControl.Name);
 
@@ -76,20 +81,35 @@ public sealed class LiveNodeHost : IAsyncDisposable
             throw new TimeoutException($"node {settings.NodeName}: not Up in the cluster within {upWithin.TotalSeconds:0} s (seed nodes: {string.Join(", ", settings.Host.SeedNodes)})");
         }
 
-        var context = new NodeContext(
-            settings.NodeName,
-            host.Clock,
-            new LiveRunClock(settings.Time),
-            host.Network,
-            disk,
-            purpose => new LiveRandom(settings.Seed, settings.NodeName, purpose + "#" + incarnation),
-            host.Trace);
-        host.NodeSystem = ActorSystem.Create(settings.NodeName, LiveHocon.Node(settings.Time));
-        var guardian = host.NodeSystem.ActorOf(root(context), NodeGuardian.Name);
-        hostSystem.ActorOf(NodeInbox.Props(guardian), LiveNetwork.InboxName);
-        host.Trace.Record(new Node.Ports.TraceEvent(settings.Time.Now, settings.NodeName, "/user/" + NodeGuardian.Name, "node-started",
-            [KeyValuePair.Create("incarnation", incarnation.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        if (startServices) host.StartServices(settings.Time.Epoch);
         return host;
+    }
+
+    /// <summary>
+    /// Starts the node's own ActorSystem and its service actors, with the run's virtual time starting at
+    /// <paramref name="epoch"/> (wall). Once only: a second call does nothing. Thread-safe.
+    /// </summary>
+    public void StartServices(DateTimeOffset epoch)
+    {
+        lock (_startLock)
+        {
+            if (NodeSystem is not null) return;
+            Clock.Time = Settings.Time with { Epoch = epoch };
+            var settings = Settings;
+            var context = new NodeContext(
+                settings.NodeName,
+                Clock,
+                new LiveRunClock(Clock),
+                Network,
+                Disk,
+                purpose => new LiveRandom(settings.Seed, settings.NodeName, purpose + "#" + Incarnation),
+                Trace);
+            NodeSystem = ActorSystem.Create(settings.NodeName, LiveHocon.Node(Clock.Time));
+            var guardian = NodeSystem.ActorOf(_root!(context), NodeGuardian.Name);
+            HostSystem.ActorOf(NodeInbox.Props(guardian), LiveNetwork.InboxName);
+            Trace.Record(new Node.Ports.TraceEvent(Clock.Time.Now, settings.NodeName, "/user/" + NodeGuardian.Name, "node-started",
+                [KeyValuePair.Create("incarnation", Incarnation.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        }
     }
 
     public NodeStatusReport Status() => new(

@@ -11,7 +11,7 @@ namespace ImpClusterSim.Live.Network;
 /// latency delays it. A node that is not an Up, reachable member is not reachable: the message is dropped, as a
 /// connection to a host that does not answer. Counters are for the node's status report.
 /// </summary>
-public sealed class LiveNetwork(ActorSystem host, NodeDirectory directory, string self, LiveTime time, IRandomSource random) : INodeNetwork
+public sealed class LiveNetwork(ActorSystem host, NodeDirectory directory, string self, LiveClock clock, IRandomSource random) : INodeNetwork
 {
     public const string InboxName = "node";
 
@@ -42,6 +42,6 @@ public sealed class LiveNetwork(ActorSystem host, NodeDirectory directory, strin
         var envelope = new NetworkEnvelope(self, fromService, toService, payload);
         var target = host.ActorSelection(new RootActorPath(address) / "user" / InboxName);
         if (rules.LatencyVirtualMs <= 0) target.Tell(envelope);
-        else host.Scheduler.Advanced.ScheduleOnce(time.Wall(TimeSpan.FromMilliseconds(rules.LatencyVirtualMs)), () => target.Tell(envelope));
+        else host.Scheduler.Advanced.ScheduleOnce(clock.Time.Wall(TimeSpan.FromMilliseconds(rules.LatencyVirtualMs)), () => target.Tell(envelope));
     }
 }

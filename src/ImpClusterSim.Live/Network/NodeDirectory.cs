@@ -14,16 +14,17 @@ public sealed class NodeDirectory
     public const string NodeRolePrefix = "node:";
     public const string ClusterRolePrefix = "cluster:";
 
-    private ImmutableSortedDictionary<string, Address> _current = ImmutableSortedDictionary.Create<string, Address>(StringComparer.Ordinal);
+    private ImmutableSortedDictionary<string, UniqueAddress> _current = ImmutableSortedDictionary.Create<string, UniqueAddress>(StringComparer.Ordinal);
 
-    public ImmutableSortedDictionary<string, Address> Current => Volatile.Read(ref _current);
+    /// <summary>Each Up, reachable node's member address (with its incarnation's uid).</summary>
+    public ImmutableSortedDictionary<string, UniqueAddress> Current => Volatile.Read(ref _current);
 
-    public Address? AddressOf(string node) => Current.TryGetValue(node, out var a) ? a : null;
+    public Address? AddressOf(string node) => Current.TryGetValue(node, out var a) ? a.Address : null;
 
     public static string? NodeNameOf(Member member) =>
         member.Roles.FirstOrDefault(r => r.StartsWith(NodeRolePrefix, StringComparison.Ordinal))?[NodeRolePrefix.Length..];
 
-    internal void Set(ImmutableSortedDictionary<string, Address> map) => Volatile.Write(ref _current, map);
+    internal void Set(ImmutableSortedDictionary<string, UniqueAddress> map) => Volatile.Write(ref _current, map);
 
     /// <summary>Starts the actor that follows membership into <paramref name="directory"/>.</summary>
     public static IActorRef Follow(ActorSystem system, NodeDirectory directory) =>
@@ -43,7 +44,7 @@ public sealed class NodeDirectory
                 .Where(m => m.Member.Status == MemberStatus.Up && !_unreachable.Contains(m.Member.UniqueAddress) && NodeNameOf(m.Member) is not null)
                 .GroupBy(m => NodeNameOf(m.Member)!)
                 // A restarted node on the same host:port is a new incarnation: the one seen last wins.
-                .ToImmutableSortedDictionary(g => g.Key, g => g.OrderBy(m => m.Seen).Last().Member.Address, StringComparer.Ordinal));
+                .ToImmutableSortedDictionary(g => g.Key, g => g.OrderBy(m => m.Seen).Last().Member.UniqueAddress, StringComparer.Ordinal));
 
             void Track(Member m) => _members[m.UniqueAddress] = (m, _members.TryGetValue(m.UniqueAddress, out var known) ? known.Seen : ++_seen);
 
