@@ -11,6 +11,8 @@ namespace ImpClusterSim.Live.Coordinator;
 public sealed class LiveNodeProcess : IDisposable
 {
     private const int TailLines = 40;
+    private const int OutputLimit = 1 << 20;
+    private readonly System.Text.StringBuilder _output = new();
     private readonly NodeLaunch _launch;
     private readonly IReadOnlyList<string> _arguments;
     private readonly Queue<string> _tail = new();
@@ -41,6 +43,15 @@ public sealed class LiveNodeProcess : IDisposable
         get
         {
             lock (_lock) return string.Join(Environment.NewLine, _tail);
+        }
+    }
+
+    /// <summary>Everything the process wrote since it was first started (up to 1 MiB; later lines are only in <see cref="Tail"/>).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_lock) return _output.ToString();
         }
     }
 
@@ -107,6 +118,7 @@ public sealed class LiveNodeProcess : IDisposable
         lock (_lock)
         {
             _tail.Enqueue(line);
+            if (_output.Length + line.Length < OutputLimit) _output.AppendLine(line);
             while (_tail.Count > TailLines) _tail.Dequeue();
         }
     }
