@@ -32,8 +32,8 @@ internal static class LiveArguments
         var seeds = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var s in seeds)
         {
-            if (!Uri.TryCreate(s, UriKind.Absolute, out var uri) || uri.Scheme != "akka.tcp" || uri.UserInfo != ImpClusterSim.Live.LiveHocon.SystemName || uri.Port <= 0)
-                throw new UsageException($"--seed-nodes: '{s}' is not an address like akka.tcp://{ImpClusterSim.Live.LiveHocon.SystemName}@HOST:PORT");
+            if (!Uri.TryCreate(s, UriKind.Absolute, out var uri) || uri.Scheme is not ("akka.tcp" or "akka.ssl.tcp") || uri.UserInfo != ImpClusterSim.Live.LiveHocon.SystemName || uri.Port <= 0)
+                throw new UsageException($"--seed-nodes: '{s}' is not an address like akka.tcp://{ImpClusterSim.Live.LiveHocon.SystemName}@HOST:PORT (akka.ssl.tcp:// with --tls)");
         }
         return seeds;
     }

@@ -28,13 +28,14 @@ public static class LiveCommand
     private static readonly Option<string?> Data = new("--data") { Description = "Directory of the nodes' SQLite files (default: a new temporary directory)" };
     private static readonly Option<bool> Keep = new("--keep") { Description = "Leave the node processes running at the end" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON" };
+    private static readonly Option<bool> Tls = new("--tls") { Description = "Akka.Remote over mutual TLS with certificates from a new run CA (written under --data/tls)" };
     private static readonly Option<int> UpWithin = new("--up-within") { Description = "Seconds the members may take to come Up", DefaultValueFactory = _ => 90 };
 
     public static Command Create()
     {
         var command = new Command("live", "Run a deployment as one OS process per node on Akka.Cluster over TCP, with SQLite state, and play faults in scaled wall time")
         {
-            ScenarioFile, Topology, Speed, BasePort, Seed, Data, Keep, Json, UpWithin,
+            ScenarioFile, Topology, Speed, BasePort, Seed, Data, Keep, Json, Tls, UpWithin,
         };
         command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
@@ -62,6 +63,12 @@ public static class LiveCommand
         {
             UpWithin = TimeSpan.FromSeconds(upWithin),
         };
+        if (parse.GetValue(Tls))
+        {
+            var tlsDir = Path.Combine(options.DataDirectory, "tls");
+            ImpClusterSim.Live.LiveTls.Issue(tlsDir, ["coordinator", .. topology.Nodes.Select(n => n.Name)], DateTime.UtcNow);
+            options = options with { TlsDirectory = tlsDir };
+        }
         var json = parse.GetValue(Json);
         LiveOutcome outcome;
         try

@@ -47,9 +47,9 @@ public static class NodeCommand
         var speed = parse.GetValue(Speed);
         LiveArguments.Speed(speed);
         var hostname = parse.GetValue(Hostname)!;
-        var self = LiveHocon.AddressOf(hostname, port);
-        var seeds = LiveArguments.SeedNodes(parse.GetValue(SeedNodes), self);
         var tlsDir = parse.GetValue(Tls);
+        var self = LiveHocon.AddressOf(hostname, port, tlsDir is not null);
+        var seeds = LiveArguments.SeedNodes(parse.GetValue(SeedNodes), self);
         LiveTlsFiles? tls = null;
         if (tlsDir is not null)
         {

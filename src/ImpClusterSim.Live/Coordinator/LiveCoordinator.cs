@@ -38,7 +38,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
 
     public IReadOnlyDictionary<string, LiveNodeProcess> Processes => _processes;
 
-    public string Address => LiveHocon.AddressOf(Options.Hostname, Options.BasePort);
+    public string Address => LiveHocon.AddressOf(Options.Hostname, Options.BasePort, Options.TlsDirectory is not null);
 
     /// <summary>
     /// Starts the coordinator's member and every node process, and waits until every node is an Up member (at most
@@ -48,8 +48,8 @@ public sealed class LiveCoordinator : IAsyncDisposable
     public static async Task<LiveCoordinator> StartAsync(LiveDeploymentOptions options)
     {
         var tls = options.TlsDirectory is { } dir ? LiveTls.FilesFor(dir, "coordinator") : null;
-        var settings = new LiveHostSettings(options.Hostname, options.BasePort, [LiveHocon.AddressOf(options.Hostname, options.BasePort)], ["coordinator"], tls, "ERROR");
-        var system = ActorSystem.Create(LiveHocon.SystemName, LiveHocon.Host(settings));
+        var settings = new LiveHostSettings(options.Hostname, options.BasePort, [LiveHocon.AddressOf(options.Hostname, options.BasePort, tls is not null)], ["coordinator"], tls, "ERROR");
+        var system = LiveHocon.CreateHostSystem(settings);
         var coordinator = new LiveCoordinator(options, system);
         try
         {
@@ -148,7 +148,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
     {
         // The member's address; before it is Up (or once it is removed), the fixed address the coordinator started it at.
         var address = _directory.AddressOf(node)
-            ?? (_processes.ContainsKey(node) ? Akka.Actor.Address.Parse(LiveHocon.AddressOf(Options.Hostname, Options.PortOf(node))) : null)
+            ?? (_processes.ContainsKey(node) ? Akka.Actor.Address.Parse(LiveHocon.AddressOf(Options.Hostname, Options.PortOf(node), Options.TlsDirectory is not null)) : null)
             ?? throw new LiveNodeUnreachableException($"{node} is not a member");
         var control = System.ActorSelection(new RootActorPath(address) / "user" / LiveControl.Name);
         return await control.Ask<T>(message, timeout ?? AskTimeout);
@@ -194,7 +194,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
 
     /// <summary>Nodes join through the coordinator first, then through the first node (so they can rejoin without it).</summary>
     private IReadOnlyList<string> SeedNodesForNodes() =>
-        [Address, LiveHocon.AddressOf(Options.Hostname, Options.PortOf(Options.Nodes[0].Name))];
+        [Address, LiveHocon.AddressOf(Options.Hostname, Options.PortOf(Options.Nodes[0].Name), Options.TlsDirectory is not null)];
 
     private IReadOnlyList<string> ArgumentsFor(string node, IReadOnlyList<string> seedNodes)
     {

@@ -23,17 +23,8 @@ public static class LiveHocon
     {
         var seeds = string.Join(", ", s.SeedNodes.Select(Quote));
         var roles = string.Join(", ", s.Roles.Select(Quote));
-        var tls = s.Tls is null ? "enable-ssl = false" : $$"""
-            enable-ssl = true
-                  ssl {
-                    suppress-validation = false
-                    certificate {
-                      path = {{Quote(s.Tls.PfxPath)}}
-                      password = {{Quote(s.Tls.PfxPassword)}}
-                      flags = [ "exportable" ]
-                    }
-                  }
-            """;
+        // With TLS the certificate and the peer validator come from LiveTls.SslSetup (DotNettySslSetup takes precedence).
+        var tls = s.Tls is null ? "enable-ssl = false" : "enable-ssl = true";
         var hocon = $$"""
             akka {
               loglevel = {{s.LogLevel}}
@@ -80,6 +71,15 @@ public static class LiveHocon
             .WithFallback(ConfigurationFactory.ParseString(WireHocon.Bindings(typeof(LiveWireSerializer), LiveWireSerializer.SerializerId, LiveCodecs.Registry)));
     }
 
+    /// <summary>Creates the host system of <paramref name="settings"/>, with the TLS setup when it has TLS files.</summary>
+    public static Akka.Actor.ActorSystem CreateHostSystem(LiveHostSettings settings)
+    {
+        var config = Host(settings);
+        if (settings.Tls is null) return Akka.Actor.ActorSystem.Create(SystemName, config);
+        var setup = Akka.Actor.BootstrapSetup.Create().WithConfig(config).And(LiveTls.SslSetup(settings.Tls));
+        return Akka.Actor.ActorSystem.Create(SystemName, setup);
+    }
+
     /// <summary>The node's own ActorSystem: local only, on scaled time.</summary>
     public static Config Node(LiveTime time, string logLevel = "WARNING") => ConfigurationFactory.ParseString($$"""
         impsim.live {
@@ -103,9 +103,12 @@ public static class LiveHocon
         DateTimeOffset.FromUnixTimeMilliseconds(config.GetLong("impsim.live.epoch-unix-ms")),
         config.GetDouble("impsim.live.speed"));
 
-    /// <summary>The address of the host system listening at <paramref name="hostname"/>:<paramref name="port"/>.</summary>
-    public static string AddressOf(string hostname, int port) =>
-        $"akka.tcp://{SystemName}@{hostname}:{port.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// The address of the host system listening at <paramref name="hostname"/>:<paramref name="port"/>:
+    /// <c>akka.tcp://impsim@H:P</c>, or <c>akka.ssl.tcp://impsim@H:P</c> with TLS.
+    /// </summary>
+    public static string AddressOf(string hostname, int port, bool tls = false) =>
+        $"{(tls ? "akka.ssl.tcp" : "akka.tcp")}://{SystemName}@{hostname}:{port.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }
@@ -126,7 +129,7 @@ public sealed record LiveHostSettings(
     /// <summary>The interface to bind: the hostname itself (loopback by default).</summary>
     public string BindHostname { get; init; } = Hostname;
 
-    public string Address => LiveHocon.AddressOf(Hostname, Port);
+    public string Address => LiveHocon.AddressOf(Hostname, Port, Tls is not null);
 }
 
 /// <summary>A PKCS#12 file holding the process's certificate and key (issued by the run's CA), and the CA it trusts.</summary>

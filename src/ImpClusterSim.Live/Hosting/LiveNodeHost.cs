@@ -68,7 +68,7 @@ public sealed class LiveNodeHost : IAsyncDisposable
         var incarnation = (disk.TryGet<IncarnationRecord>(IncarnationRecord.Key, out var previous) ? previous.Number : 0) + 1;
         disk.Put(IncarnationRecord.Key, new IncarnationRecord(incarnation));
 
-        var hostSystem = ActorSystem.Create(LiveHocon.SystemName, LiveHocon.Host(settings.Host));
+        var hostSystem = LiveHocon.CreateHostSystem(settings.Host);
         var host = new LiveNodeHost(settings, hostSystem, disk, new LiveTraceSink(echo), incarnation) { _root = root };
         NodeDirectory.Follow(hostSystem, host.Directory);
         hostSystem.ActorOf(LiveControl.Props(host), LiveControl.Name);
