@@ -108,7 +108,7 @@ public sealed class CucmExchangeTests : IDisposable
         var report = Do("imp-a-pub", r => new CertificateImportToolOperation("IM and Presence (IM/P) Service Trust", "cucm-pub.example.com", 5061, r));
         Assert.False(report.Accepted);
         Assert.Contains(report.Messages, m => m.Contains("(unreachable)"));
-        Assert.Equal(NodePlatform.ImportToolTimeout, _run.Now - start);
+        Assert.Equal(CertificateImportToolService.Timeout, _run.Now - start);
     }
 
     [Fact]

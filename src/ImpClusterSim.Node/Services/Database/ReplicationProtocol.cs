@@ -5,7 +5,7 @@ namespace ImpClusterSim.Node.Runtime;
 
 /// <summary>
 /// Intracluster database replication of trust certificates, between the platforms of one cluster over the network
-/// (service "A Cisco DB Replicator"). Every message is immutable: it crosses ActorSystems by reference.
+/// (service "A Cisco DB Replicator"), spoken by each node's <see cref="Services.NodeDatabase"/>. Every message is immutable: it crosses ActorSystems by reference.
 /// </summary>
 public static class Replication
 {
@@ -29,22 +29,3 @@ public sealed record ReplicationAck(long LastApplied, bool Fips);
 
 /// <summary>Publisher to subscriber: the cluster's saved security settings at a version (newer versions replace older).</summary>
 public sealed record SettingsReplica(long Version, Domain.Settings.SecuritySettings Settings);
-
-/// <summary>Intercluster sync (AXL over HTTPS) from a peer cluster's agent to this publisher's Cisco Tomcat.</summary>
-public sealed record IcsaSyncRequest(long SyncId, string CallerNode, string AxlUsername, string AxlPassword);
-
-/// <summary>
-/// The answer: whether the sync is accepted, the Tomcat chain this node presents now, its FIPS mode, and the
-/// certificates its cluster holds in tomcat-trust and cup-xmpp-trust (plus its cup-xmpp certificate).
-/// </summary>
-public sealed record IcsaSyncResponse(
-    long SyncId,
-    Domain.Intercluster.PeerReachability Reachability,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> PresentedTomcatChain,
-    bool Fips,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> TomcatTrust,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> CupXmppTrust,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> CupXmppCertificates);
-
-/// <summary>A peer cluster's agent restarted: sync from it now (docs/intercluster.md).</summary>
-public sealed record IcsaAgentRestartedNotice(string FromNode);

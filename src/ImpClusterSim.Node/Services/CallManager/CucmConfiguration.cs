@@ -14,6 +14,17 @@ public sealed record CucmConfiguration(
     public static readonly CucmConfiguration Empty = new(
         ImmutableSortedDictionary.Create<string, SipTrunkSecurityProfile>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, SipTrunk>(StringComparer.Ordinal));
+
+    /// <summary>Adds or replaces a profile or a trunk; the refusal (what the page says) when the item is not acceptable.</summary>
+    public (CucmConfiguration Next, string? Refusal) Apply(object item) => item switch
+    {
+        SipTrunkSecurityProfile p when string.IsNullOrWhiteSpace(p.Name) => (this, "Name is required"),
+        SipTrunkSecurityProfile p => (this with { Profiles = Profiles.SetItem(p.Name, p) }, null),
+        SipTrunk t when !Profiles.ContainsKey(t.SecurityProfile) => (this, $"SIP Trunk Security Profile '{t.SecurityProfile}' does not exist: add it first"),
+        SipTrunk t when t.Destinations.IsDefaultOrEmpty => (this, "A SIP trunk needs at least one destination address"),
+        SipTrunk t => (this with { Trunks = Trunks.SetItem(t.Name, t) }, null),
+        _ => (this, $"Unknown Cisco Unified CM Administration item {item.GetType().Name}"),
+    };
 }
 
 /// <summary>System &gt; Security &gt; SIP Trunk Security Profile: transport TLS (or TCP) and the X.509 subject name expected from the peer.</summary>
