@@ -93,15 +93,8 @@ public sealed partial class ServiceManager
             _ => new RestartService(c.Service),
         };
         var reply = Apply(command);
-        if (reply.Outcome != ServiceCommandOutcome.Accepted)
-            return ServiceOutput.NotAccepted(reply, _services.Find(c.Service) is null ? null : _services[c.Service]);
-        // The CLI waits for the service to settle; the transcript shows where it is heading.
-        var progress = c.Action switch
-        {
-            ServiceAction.Start => new[] { ServiceStatus.Starting, ServiceStatus.Started },
-            ServiceAction.Stop => [ServiceStatus.Stopping, ServiceStatus.Stopped],
-            _ => [ServiceStatus.Stopping, ServiceStatus.Starting, ServiceStatus.Started],
-        };
-        return ServiceOutput.Control(reply.Service, progress);
+        // Only what has happened at this instant: the service is on its way (the real CLI then blocks, printing each
+        // status as it is reached; the shell does that by letting virtual time pass, docs/shell.md).
+        return ServiceControlProgress.Begin(c.Action, reply, _services.Find(c.Service) is null ? null : _services[c.Service]).Output;
     }
 }

@@ -167,7 +167,8 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
     /// <summary>A service reached Started: it loads the node's certificates and the saved settings it applies, as they are now.</summary>
     private ServiceLoad Load(string service)
     {
-        var s2s = _db.Certificates.OwnCertificate(Pki.CertificateUnit.CupXmppS2s)?.Certificate;
+        // The node-to-node domain matters where cup-xmpp-s2s is presented: on the node that runs XMPP federation.
+        var s2s = _setup.Node.IsFederation ? _db.Certificates.OwnCertificate(Pki.CertificateUnit.CupXmppS2s)?.Certificate : null;
         var names = s2s is null ? null : new XmppCertificateNames(s2s.SubjectCommonName, [.. s2s.DnsNames]);
         var loaded = _active.OnServiceStarted(service, _db.Settings, names);
         _active = loaded.State;

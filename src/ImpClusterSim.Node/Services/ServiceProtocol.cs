@@ -63,3 +63,6 @@ public sealed record AxlSyncQuery(string FromNode, string FromService, IcsaSyncR
 
 /// <summary>The replication link of a subscriber with its publisher came up or went down (the Replication Watcher reads it).</summary>
 public sealed record ReplicationLinkChanged(bool Up);
+
+/// <summary>The Cisco Sync Agent completed its user sync from CUCM: the database keeps it (the intercluster agent reads it).</summary>
+public sealed record SaveUserSyncCompleted;

@@ -18,5 +18,6 @@ public static class StandardServices
         .Register(ServiceNames.CiscoXcpWebConnectionManager, XcpConnectionManagerService.Props)
         .Register(ServiceNames.CiscoXcpXmppFederationConnectionManager, XcpConnectionManagerService.Props)
         .RegisterResident(ServiceNames.CiscoInterclusterSyncAgent, InterclusterSyncAgentService.Props)
+        .Register(ServiceNames.CiscoSyncAgent, SyncAgentService.Props)
         .Register(ServiceNames.CiscoCallManager, CallManagerService.Props);
 }

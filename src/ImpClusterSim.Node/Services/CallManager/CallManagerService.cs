@@ -80,9 +80,9 @@ public sealed class CallManagerService : ServiceActor, IWithTimers
                 _load.Certificates.GetTrustStore(TrustStoreNames.CallManagerTrust), leaf, [.. hello.ServerChain.Skip(1)],
                 destination, _node.Clock.Now.ToDateTime(), _load.Certificates.Fips, hello.ServerFips));
             reasons.AddRange(verdict.Failures.Select(f => f.Message));
-            var expected = _load.State.Cucm.Profiles[trunk.SecurityProfile].X509SubjectName;
-            if (!string.Equals(leaf.SubjectCommonName, expected, StringComparison.OrdinalIgnoreCase))
-                reasons.Add($"the IM and Presence certificate's subject CN '{leaf.SubjectCommonName}' does not match the trunk's X.509 subject name '{expected}'");
+            var profile = _load.State.Cucm.Profiles[trunk.SecurityProfile];
+            if (!profile.X509SubjectNames.Contains(leaf.SubjectCommonName, StringComparer.OrdinalIgnoreCase))
+                reasons.Add($"the IM and Presence certificate's subject CN '{leaf.SubjectCommonName}' does not match the trunk's X.509 subject name '{profile.X509SubjectName}'");
         }
         Conclude(hello.ConnectionId, reasons.Count == 0, string.Join("; ", reasons));
     }

@@ -27,8 +27,20 @@ public sealed record CucmConfiguration(
     };
 }
 
-/// <summary>System &gt; Security &gt; SIP Trunk Security Profile: transport TLS (or TCP) and the X.509 subject name expected from the peer.</summary>
-public sealed record SipTrunkSecurityProfile(string Name, bool Tls, string X509SubjectName);
+/// <summary>
+/// System &gt; Security &gt; SIP Trunk Security Profile: transport TLS (or TCP) and the X.509 subject name expected from
+/// the peer. The field may hold several names separated by spaces, commas, semicolons or colons (Cisco Unified
+/// Communications Manager Security Guide, "SIP trunk security profile settings", X.509 Subject Name): a peer matches
+/// when its certificate's subject CN is one of them (case-insensitive).
+/// </summary>
+public sealed record SipTrunkSecurityProfile(string Name, bool Tls, string X509SubjectName)
+{
+    private static readonly char[] Separators = [' ', ',', ';', ':'];
+
+    /// <summary>The names the X.509 Subject Name field lists, in order.</summary>
+    public IReadOnlyList<string> X509SubjectNames =>
+        X509SubjectName.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
 
 /// <summary>
 /// Device &gt; Trunk: a SIP trunk to IM&amp;P nodes (their FQDNs) with a security profile. Over TLS, the IM&amp;P

@@ -34,6 +34,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     private readonly Dictionary<string, (long Applied, Domain.Time.SimInstant At)> _replicaAcks = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, bool> _replicaFips = new(StringComparer.Ordinal);
     private Domain.Time.SimInstant? _lastHeardFromPublisher;
+    private ClusterReplicationView _clusterView = new([]);
     private NodeDatabaseState _state;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -61,9 +62,13 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
         Receive<SaveIntercluster>(OnSaveIntercluster);
         Receive<SaveImportToolResult>(OnSaveImportToolResult);
         Receive<TrustOwnXmppCertificate>(OnTrustOwnXmppCertificate);
+        Receive<SaveUserSyncCompleted>(_ =>
+        {
+            if (!_state.UserSyncCompleted) Persist(_state with { UserSyncCompleted = true });
+        });
         Receive<ChangeFipsMode>(m =>
         {
-            var result = _state.Certificates.ChangeFipsMode(m.Fips, _node.Clock.Now.ToDateTime());
+            var result = ForGeneration.ChangeFipsMode(m.Fips, _node.Clock.Now.ToDateTime());
             if (result.Accepted) AcceptLocalCertificateChange(result);
         });
         Receive<RunSystemTroubleshooter>(q => Context.Parent.Tell(new ToService(Domain.Services.ServiceNames.CiscoInterclusterSyncAgent,
@@ -96,9 +101,13 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
 
     // ---- Certificate Management ----
 
+    /// <summary>The certificates with the saved XMPP node-to-node domain for cup-xmpp-s2s's next generation.</summary>
+    private NodeCertificates ForGeneration => _state.Certificates.WithXmppDomain(_state.Settings.NodeToNodeDomain);
+
     private void OnCertificateOperation(CertificateOperation op)
     {
-        var result = _state.Certificates.Apply(op.Command, _node.Clock.Now.ToDateTime());
+        var certificates = op.Command is RegenerateCertificate or GenerateCsr ? ForGeneration : _state.Certificates;
+        var result = certificates.Apply(op.Command, _node.Clock.Now.ToDateTime());
         if (result.Accepted) AcceptLocalCertificateChange(result);
         _node.Record(_path, "certificate-operation",
             ("operation", op.Command.GetType().Name), ("accepted", result.Accepted ? "yes" : "no"), ("reply", FirstLine(result.Reply)));
@@ -269,7 +278,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
 
     private string Regenerate(string unit)
     {
-        var result = _state.Certificates.Apply(new RegenerateCertificate(unit), _node.Clock.Now.ToDateTime());
+        var result = ForGeneration.Apply(new RegenerateCertificate(unit), _node.Clock.Now.ToDateTime());
         if (!result.Accepted) return CliText.Lines(result.Reply, CliText.ExecutedUnsuccessfully);
         AcceptLocalCertificateChange(result);
         return CertOutput.RegenSucceeded(unit);
@@ -292,10 +301,31 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
                     : new ReplicaObservation(n, false, 0));
             return ReplicationStatus.Report(_node.NodeName, now, log, rows);
         }
+        // A subscriber: its own link to the publisher, and every other node as the publisher last reported it.
+        var linked = fresh(_lastHeardFromPublisher);
         var view = ClusterTrustLog.Empty(_setup.Node.Cluster, _setup.Publisher.Name);
-        return ReplicationStatus.Report(_node.NodeName, now, view,
-            [new ReplicaObservation(_setup.Publisher, fresh(_lastHeardFromPublisher), 0),
-             new ReplicaObservation(_setup.Node, fresh(_lastHeardFromPublisher), _state.Replica.LastAppliedSequence)]);
+        var cluster = new[] { _setup.Node }.Concat(_setup.ClusterPeers).OrderBy(n => n.IsPublisher ? 0 : 1).ThenBy(n => OrderOf(n));
+        return ReplicationStatus.Report(_node.NodeName, now, view, cluster.Select(n =>
+            n.IsPublisher || n.Name == _setup.Name
+                ? new ReplicaObservation(n, linked, n.Name == _setup.Name ? _state.Replica.LastAppliedSequence : 0)
+                : _clusterView.Nodes.FirstOrDefault(v => v.Node == n.Name) is { } seen
+                    ? new ReplicaObservation(n, linked && seen.Connected, seen.LastApplied)
+                    : new ReplicaObservation(n, false, 0)));
+    }
+
+    private int OrderOf(NodeSpec node)
+    {
+        var i = _setup.Deployment.Nodes.ToList().FindIndex(n => n.Name == node.Name);
+        return i < 0 ? int.MaxValue : i;
+    }
+
+    /// <summary>The publisher's view of its cluster's replication, sent with each answer to a subscriber.</summary>
+    private ClusterReplicationView ViewOfCluster()
+    {
+        var now = _node.Clock.Now;
+        return new ClusterReplicationView([.. _setup.ClusterPeers.Select(n => _replicaAcks.TryGetValue(n.Name, out var ack)
+            ? new ReplicaView(n.Name, now - ack.At <= _setup.Timings.ReplicationStale, ack.Applied)
+            : new ReplicaView(n.Name, false, 0))]);
     }
 
     // ---- replication ----
@@ -331,6 +361,10 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
             case PullTrustChanges p when _state.TrustLog is { } log:
                 Send(e.FromNode, new TrustChanges([.. log.Since(p.After)], log.LastSequence));
                 Send(e.FromNode, new SettingsReplica(_state.SettingsVersion, _state.Settings));
+                Send(e.FromNode, ViewOfCluster());
+                break;
+            case ClusterReplicationView v when _state.TrustLog is null:
+                _clusterView = v;
                 break;
             case SettingsReplica r when _state.TrustLog is null:
                 OnSettingsReplica(r);

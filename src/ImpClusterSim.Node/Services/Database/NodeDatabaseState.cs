@@ -11,7 +11,8 @@ namespace ImpClusterSim.Node.Services;
 /// What the node's database (<see cref="NodeDatabase"/>) keeps on the node's disk: everything an administrator
 /// configured on the node, its certificates and trust stores, its place in the cluster's replication (and, on a
 /// publisher, the cluster's trust database), the saved security settings, the CUCM trunk configuration and the Cisco
-/// Intercluster Sync Agent's peers with their per-peer state. Written whole after each accepted change (one atomic put
+/// Intercluster Sync Agent's peers with their per-peer state, and whether the Cisco Sync Agent has completed a user sync
+/// from CUCM. Written whole after each accepted change (one atomic put
 /// under <see cref="DiskKey"/>), so a crash finds either the state before a change or the state after it; a change
 /// that spans services (an intercluster sync's new peer state with the certificates it imports) is one put.
 /// </summary>
@@ -23,7 +24,8 @@ public sealed record NodeDatabaseState(
     SecuritySettings Settings,
     long SettingsVersion,
     CucmConfiguration Cucm,
-    InterclusterSyncAgent? Icsa)
+    InterclusterSyncAgent? Icsa,
+    bool UserSyncCompleted = false)
 {
     public const string DiskKey = "database/state";
 

@@ -29,3 +29,13 @@ public sealed record ReplicationAck(long LastApplied, bool Fips);
 
 /// <summary>Publisher to subscriber: the cluster's saved security settings at a version (newer versions replace older).</summary>
 public sealed record SettingsReplica(long Version, Domain.Settings.SecuritySettings Settings);
+
+/// <summary>
+/// Publisher to subscriber, with each answer: the replication state of every node of the cluster as the publisher
+/// sees it (whether it heard from the node recently, and what it applied), so that <c>utils dbreplication
+/// runtimestate</c> on a subscriber lists every node.
+/// </summary>
+public sealed record ClusterReplicationView(ImmutableArray<ReplicaView> Nodes);
+
+/// <summary>One node in a <see cref="ClusterReplicationView"/>.</summary>
+public sealed record ReplicaView(string Node, bool Connected, long LastApplied);

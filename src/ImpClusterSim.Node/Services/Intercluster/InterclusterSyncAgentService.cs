@@ -209,6 +209,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
             PeerCupXmppCertificates = response?.CupXmppCertificates ?? [],
             RouterToRouterSecure = _db.Settings.XmppRouterToRouterSecureMode,
             HostName = pending.Peer?.Fqdn,
+            LocalUserSyncComplete = _db.UserSyncCompleted,
         };
         Apply(new SyncCompleted(pending.PeerAddress, attempt));
         CheckSecureStatus(pending);
