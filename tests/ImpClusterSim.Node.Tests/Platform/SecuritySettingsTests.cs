@@ -85,7 +85,8 @@ public sealed class SecuritySettingsTests : IDisposable
         _run.Trace.AddObserver(e => { if (e.Event == "xmpp-domain-mismatch") mismatches.Add(e.Node); });
         Edit("imp-a-pub", new SetSecuritySetting(SecuritySetting.NodeToNodeDomain, "federated.example.org"));
         _run.RunFor(TimeSpan.FromMinutes(2));
-        var regen = _run.Operator.Request<CliReply>("imp-a-sub1", r => new CliRequest("set cert regen cup-xmpp-s2s", r))!.Output;
+        _run.Operator.Request<CliReply>("imp-a-sub1", r => new CliRequest("set cert regen cup-xmpp-s2s", r));
+        var regen = _run.Operator.Request<CliReply>("imp-a-sub1", r => new CliRequest("yes", r))!.Output;
         Assert.Contains("Successfully regenerated certificate for cup-xmpp-s2s.", regen);
         var s2s = _run.Operator.Request<CertificatesSnapshot>("imp-a-sub1", r => new QueryCertificates(r))!.Certificates
             .OwnCertificate(Pki.CertificateUnit.CupXmppS2s)!.Certificate;
