@@ -193,14 +193,14 @@ public sealed class ShellSession : IDisposable
         if (services is null || CliParser.Parse(line, services.Definitions.Select(d => d.Name)).Command is not ServiceControlCommand c) return;
         var name = services.Find(c.Service)?.Name;
         if (name is null) return;
-        var target = c.Action == ServiceAction.Stop ? Domain.Services.ServiceStatus.Stopped : Domain.Services.ServiceStatus.Started;
+        var target = c.Action == Domain.Cli.ServiceAction.Stop ? Domain.Services.ServiceStatus.Stopped : Domain.Services.ServiceStatus.Started;
         var last = services.StatusOf(name);
         if (last == target || last is Domain.Services.ServiceStatus.Stopped or Domain.Services.ServiceStatus.Started) return; // not accepted
         var settled = Simulation.Operator.AdvanceUntil(() =>
         {
             var now = Simulation.Operator.Request<ServicesSnapshot>(node, r => new QueryServices(r))?.Services.StatusOf(name);
             if (now is null) return true; // the node went down
-            if (now != last && !(c.Action == ServiceAction.Restart && now == Domain.Services.ServiceStatus.Stopped))
+            if (now != last && !(c.Action == Domain.Cli.ServiceAction.Restart && now == Domain.Services.ServiceStatus.Stopped))
                 _output.WriteLine(ServiceOutput.Progress(name, now.Value));
             last = now.Value;
             return now == target;
