@@ -15,9 +15,10 @@ namespace ImpClusterSim.Node.Services;
 /// minute, as SIP OPTIONS keepalives would). The connection is secure only when each side trusts the other (the SIP
 /// Proxy checks the CallManager certificate against cup-trust and its TLS context; CallManager checks the IM&amp;P
 /// certificate against Callmanager-trust) and the IM&amp;P certificate's subject CN matches the profile's X.509 subject
-/// name. Everything it uses was loaded when the service started.
+/// name. Everything it uses was loaded when the service started. As a TLS server (port 5061) it presents the
+/// CallManager certificate (<see cref="ServiceActor"/>). Its actor is <c>/user/node/cisco-callmanager</c>.
 /// </summary>
-public sealed class CallManagerService : ReceiveActor, IWithTimers
+public sealed class CallManagerService : ServiceActor, IWithTimers
 {
     public static readonly TimeSpan KeepaliveInterval = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
@@ -31,11 +32,11 @@ public sealed class CallManagerService : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public CallManagerService(NodeContext node, ServiceLoad load)
+    public CallManagerService(NodeContext node, ServiceLoad load) : base(node, load)
     {
         _node = node;
         _load = load;
-        _path = Self.Path.ToStringWithoutAddress();
+        _path = Path;
         Receive<Keepalive>(_ => ConnectAll());
         Receive<NetworkEnvelope>(e => e.Payload is TlsServerHello h && _pending.ContainsKey(h.ConnectionId), e => OnServerHello((TlsServerHello)e.Payload));
         Receive<NetworkEnvelope>(e => e.Payload is ServiceUnavailable { Request: TlsHello h } && _pending.ContainsKey(h.ConnectionId),
@@ -45,11 +46,11 @@ public sealed class CallManagerService : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer("keepalive", Keepalive.Instance, TimeSpan.Zero, KeepaliveInterval);
     }
 
-    public static Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new CallManagerService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new CallManagerService(node, load));
 
     private void ConnectAll()
     {
-        var chain = NodePlatformChains.Presented(_load, CertificateUnit.CallManager);
+        var chain = PresentedChain.Of(_load, CertificateUnit.CallManager);
         foreach (var trunk in _load.State.Cucm.Trunks.Values)
         {
             if (!_load.State.Cucm.Profiles.TryGetValue(trunk.SecurityProfile, out var profile) || !profile.Tls) continue;
@@ -79,9 +80,9 @@ public sealed class CallManagerService : ReceiveActor, IWithTimers
                 _load.Certificates.GetTrustStore(TrustStoreNames.CallManagerTrust), leaf, [.. hello.ServerChain.Skip(1)],
                 destination, _node.Clock.Now.ToDateTime(), _load.Certificates.Fips, hello.ServerFips));
             reasons.AddRange(verdict.Failures.Select(f => f.Message));
-            var expected = _load.State.Cucm.Profiles[trunk.SecurityProfile].X509SubjectName;
-            if (!string.Equals(leaf.SubjectCommonName, expected, StringComparison.OrdinalIgnoreCase))
-                reasons.Add($"the IM and Presence certificate's subject CN '{leaf.SubjectCommonName}' does not match the trunk's X.509 subject name '{expected}'");
+            var profile = _load.State.Cucm.Profiles[trunk.SecurityProfile];
+            if (!profile.X509SubjectNames.Contains(leaf.SubjectCommonName, StringComparer.OrdinalIgnoreCase))
+                reasons.Add($"the IM and Presence certificate's subject CN '{leaf.SubjectCommonName}' does not match the trunk's X.509 subject name '{profile.X509SubjectName}'");
         }
         Conclude(hello.ConnectionId, reasons.Count == 0, string.Join("; ", reasons));
     }

@@ -5,7 +5,7 @@ namespace ImpClusterSim.Node.Runtime;
 
 /// <summary>
 /// Intracluster database replication of trust certificates, between the platforms of one cluster over the network
-/// (service "A Cisco DB Replicator"). Every message is immutable: it crosses ActorSystems by reference.
+/// (service "A Cisco DB Replicator"), spoken by each node's <see cref="Services.NodeDatabase"/>. Every message is immutable: it crosses ActorSystems by reference.
 /// </summary>
 public static class Replication
 {
@@ -30,21 +30,12 @@ public sealed record ReplicationAck(long LastApplied, bool Fips);
 /// <summary>Publisher to subscriber: the cluster's saved security settings at a version (newer versions replace older).</summary>
 public sealed record SettingsReplica(long Version, Domain.Settings.SecuritySettings Settings);
 
-/// <summary>Intercluster sync (AXL over HTTPS) from a peer cluster's agent to this publisher's Cisco Tomcat.</summary>
-public sealed record IcsaSyncRequest(long SyncId, string CallerNode, string AxlUsername, string AxlPassword);
-
 /// <summary>
-/// The answer: whether the sync is accepted, the Tomcat chain this node presents now, its FIPS mode, and the
-/// certificates its cluster holds in tomcat-trust and cup-xmpp-trust (plus its cup-xmpp certificate).
+/// Publisher to subscriber, with each answer: the replication state of every node of the cluster as the publisher
+/// sees it (whether it heard from the node recently, and what it applied), so that <c>utils dbreplication
+/// runtimestate</c> on a subscriber lists every node.
 /// </summary>
-public sealed record IcsaSyncResponse(
-    long SyncId,
-    Domain.Intercluster.PeerReachability Reachability,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> PresentedTomcatChain,
-    bool Fips,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> TomcatTrust,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> CupXmppTrust,
-    System.Collections.Immutable.ImmutableArray<Pki.Certificate> CupXmppCertificates);
+public sealed record ClusterReplicationView(ImmutableArray<ReplicaView> Nodes);
 
-/// <summary>A peer cluster's agent restarted: sync from it now (docs/intercluster.md).</summary>
-public sealed record IcsaAgentRestartedNotice(string FromNode);
+/// <summary>One node in a <see cref="ClusterReplicationView"/>.</summary>
+public sealed record ReplicaView(string Node, bool Connected, long LastApplied);
