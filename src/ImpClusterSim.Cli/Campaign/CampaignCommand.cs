@@ -1,11 +1,14 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Scenarios.Campaigns;
 using ImpClusterSim.Scenarios.Outcome;
+using ImpClusterSim.Scenarios.Overrides;
 using ImpClusterSim.Scenarios.Runner;
 using Spectre.Console;
 
@@ -25,30 +28,34 @@ public static class CampaignCommand
 
     private static readonly Option<int> Seeds = new("--seeds") { Description = "How many seeds to play", DefaultValueFactory = _ => 20 };
     private static readonly Option<ulong> FirstSeed = new("--first-seed") { Description = "The first seed (then +1 each run)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Jobs = JobsOption.Create();
+    private static readonly Option<string[]> Set = SetOptions.Create();
 
     public static Command Create()
     {
         var command = new Command("campaign", "Play a scenario over many seeds: how often each expectation and timing assumption holds, and how long it takes")
         {
-            ScenarioFile, Seeds, FirstSeed,
+            ScenarioFile, Seeds, FirstSeed, Jobs, Set,
         };
         command.SetAction(parse => Execute(parse.GetValue(ScenarioFile), parse.GetValue(Seeds), parse.GetValue(FirstSeed),
+            JobsOption.Check(parse.GetValue(Jobs)), SetOptions.Parse(parse.GetValue(Set)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(FileInfo? file, int count, ulong first, TextWriter output, TextWriter error)
+    private static int Execute(FileInfo? file, int count, ulong first, int jobs, ImmutableArray<SettingOverride> overrides, TextWriter output, TextWriter error)
     {
         if (count is < 1 or > 100_000) throw new UsageException($"--seeds {count} is out of range (1 to 100000)");
         if (first > ulong.MaxValue - (ulong)(count - 1))
             throw new UsageException($"--first-seed {first} with --seeds {count} goes past the largest seed, {ulong.MaxValue}: the last seed would wrap to 0; use a --first-seed of at most {ulong.MaxValue - (ulong)(count - 1)}");
-        var scenario = RunCommand.LoadScenarioFile(file, error);
-        if (scenario is null) return ExitCodes.BadInput;
+        var loaded = RunCommand.LoadScenarioFile(file, error);
+        if (loaded is null) return ExitCodes.BadInput;
+        var scenario = SetOptions.Apply(loaded, overrides);
 
         var wall = Stopwatch.StartNew();
-        var outcomes = new List<ScenarioOutcome>(count);
-        for (var i = 0; i < count; i++)
-            outcomes.Add(ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = first + (ulong)i }));
+        var seeds = Enumerable.Range(0, count).Select(i => first + (ulong)i).ToList();
+        var outcomes = RunProgress.Run(error, $"{scenario.Name}: {count} seeds", count, done =>
+            ParallelRuns.Play(seeds, jobs, seed => ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = seed }), done));
         wall.Stop();
 
         var summary = CampaignSummary.Of(scenario.Name, outcomes);
@@ -58,7 +65,7 @@ public static class CampaignCommand
             $"{count} runs of {scenario.Name} (seeds {first}..{first + (ulong)count - 1}) in {wall.Elapsed.TotalSeconds:0.0} s wall: {count / wall.Elapsed.TotalMinutes:0} runs per minute"));
         if (summary.Passed) output.WriteLine("every expectation held in every seed");
         foreach (var seed in summary.FailedSeeds.Take(10))
-            output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}".Replace("  ", " ", StringComparison.Ordinal));
+            output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}{SetOptions.ReplayWords(overrides)}");
         return summary.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
