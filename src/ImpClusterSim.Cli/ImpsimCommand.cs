@@ -5,6 +5,7 @@ using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Shell;
+using ImpClusterSim.Cli.Studies;
 using ImpClusterSim.Cli.Validate;
 
 namespace ImpClusterSim.Cli;
@@ -21,6 +22,7 @@ public static class ImpsimCommand
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(ShellCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 

@@ -15,7 +15,7 @@ public static class SetOptions
     public static string ReplayWords(IEnumerable<SettingOverride> overrides) =>
         string.Concat(overrides.Select(o => " --set " + Quote(o.Text)));
 
-    private static string Quote(string text) =>
+    internal static string Quote(string text) =>
         text.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '=' or '%' or ',' or '/') ? text : "'" + text.Replace("'", "'\''", StringComparison.Ordinal) + "'";
 
     /// <summary>A new <c>--set</c> option (one per command: System.CommandLine options belong to one command).</summary>
