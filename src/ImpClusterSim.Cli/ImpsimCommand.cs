@@ -6,6 +6,7 @@ using ImpClusterSim.Cli.Live;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Shell;
+using ImpClusterSim.Cli.Studies;
 using ImpClusterSim.Cli.Validate;
 
 namespace ImpClusterSim.Cli;
@@ -24,6 +25,7 @@ public static class ImpsimCommand
         root.Subcommands.Add(CampaignCommand.Create());
         root.Subcommands.Add(NodeCommand.Create());
         root.Subcommands.Add(LiveCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 
