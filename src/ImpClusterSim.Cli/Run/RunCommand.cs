@@ -113,7 +113,7 @@ public static class RunCommand
             summary.Render(output);
         }
 
-        if (TraceWriteFailed(traceFile, error)) return ExitCodes.BadInput;
+        if (TraceWriteFailed(traceFile, error) | logging.CloseFailed(error)) return ExitCodes.BadInput;
         return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
