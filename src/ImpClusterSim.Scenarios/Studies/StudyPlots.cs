@@ -51,7 +51,7 @@ internal static class StudyPlots
         plot.XLabel($"virtual minutes {first.Anchor}");
         plot.YLabel("share of runs where it held");
         plot.ShowLegend(Alignment.LowerRight);
-        return plot.GetSvgXml(Width, Height);
+        return Inline(plot.GetSvgXml(Width, Height));
     }
 
     /// <summary>P(held) of check <paramref name="index"/> at every grid point, with its 95 % interval as a bar.</summary>
@@ -80,7 +80,14 @@ internal static class StudyPlots
         plot.XLabel(sweep.Varied.IsEmpty ? "" : string.Join(", ", sweep.Varied.Select(a => a.Key)));
         plot.YLabel("P(held)");
         plot.ShowLegend(Alignment.LowerRight);
-        return plot.GetSvgXml(Width, Height);
+        return Inline(plot.GetSvgXml(Width, Height));
+    }
+
+    /// <summary>The SVG element alone, for inline use in HTML (ScottPlot's document starts with an XML declaration).</summary>
+    private static string Inline(string svg)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start > 0 ? svg[start..] : svg;
     }
 
     /// <summary>The checks of the sweep, by index (every point has the same checks, in the same order).</summary>
