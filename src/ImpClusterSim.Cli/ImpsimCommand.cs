@@ -2,9 +2,11 @@ using System.CommandLine;
 using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Campaign;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Live;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Shell;
+using ImpClusterSim.Cli.Studies;
 using ImpClusterSim.Cli.Validate;
 
 namespace ImpClusterSim.Cli;
@@ -21,6 +23,9 @@ public static class ImpsimCommand
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(ShellCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
+        root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(LiveCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 

@@ -12,6 +12,9 @@ public sealed class SimDisk : IDurableStore
 
     public long Writes { get; private set; }
 
+    /// <summary>Called after each put with its key and value (tests watch every state a crash could find).</summary>
+    public event Action<string, object>? Written;
+
     public bool TryGet<T>(string key, out T value) where T : notnull
     {
         if (_entries.TryGetValue(key, out var v) && v is T t)
@@ -27,6 +30,7 @@ public sealed class SimDisk : IDurableStore
     {
         _entries[key] = value;
         Writes++;
+        Written?.Invoke(key, value);
     }
 
     public bool Delete(string key)
