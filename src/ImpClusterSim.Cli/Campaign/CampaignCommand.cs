@@ -5,6 +5,7 @@ using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Studies;
+using ImpClusterSim.Scenarios.Overrides;
 using ImpClusterSim.Scenarios.Studies;
 
 namespace ImpClusterSim.Cli.Campaign;
