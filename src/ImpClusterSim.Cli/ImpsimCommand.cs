@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Campaign;
+using ImpClusterSim.Cli.Chaos;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
@@ -21,6 +22,7 @@ public static class ImpsimCommand
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(ShellCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
+        root.Subcommands.Add(ChaosCommand.Create());
         return root;
     }
 

@@ -30,6 +30,7 @@ public sealed partial class NodePlatform
         Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncResponse or IcsaAgentRestartedNotice or ServiceUnavailable { Request: IcsaSyncRequest }, OnIcsaAnswer);
         Receive<SyncDue>(OnSyncDue);
         Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, PeerReachability.Timeout, [], false, null));
+        Receive<SyncResolved>(r => SendSyncRequest(r.SyncId));
         Receive<InterclusterOperation>(OnInterclusterOperation);
         Receive<PanelRefresh>(_ => RefreshPanel());
         Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(PeerStatus()));
@@ -98,11 +99,21 @@ public sealed partial class NodePlatform
     private void StartSync(string peerAddress, bool resync)
     {
         var id = ++_nextSync;
-        var peer = _setup.Resolve(peerAddress);
+        var lookup = _setup.Lookup(peerAddress);
+        var peer = lookup?.Node;
         _syncs[id] = new PendingSync(peerAddress, resync, peer);
         Timers.StartSingleTimer("icsa-timeout:" + id, new SyncTimedOut(id), _setup.Timings.IcsaRequestTimeout);
-        if (peer is null) return; // the name does not resolve: nothing answers
-        var entry = _state.Icsa!.Peers.Find(peerAddress);
+        // The name does not resolve (unknown, or a name-resolution fault): nothing answers, the sync times out.
+        if (lookup is not { Resolution.Resolves: true } found) return;
+        // A slow resolver: the request leaves once the name is resolved, on the same timeout.
+        if (found.Resolution.Delay > TimeSpan.Zero) Timers.StartSingleTimer("icsa-resolved:" + id, new SyncResolved(id), found.Resolution.Delay);
+        else SendSyncRequest(id);
+    }
+
+    private void SendSyncRequest(long id)
+    {
+        if (!_syncs.TryGetValue(id, out var pending) || pending.Peer is not { } peer) return;
+        var entry = _state.Icsa!.Peers.Find(pending.PeerAddress);
         _node.Network.Send(ServiceNames.CiscoInterclusterSyncAgent, peer.Name, ServiceNames.CiscoTomcat,
             new IcsaSyncRequest(id, _setup.Name, entry?.AxlUsername ?? "", entry?.AxlPassword ?? ""));
     }
@@ -165,6 +176,7 @@ public sealed partial class NodePlatform
     {
         if (!_syncs.Remove(id, out var pending)) return;
         Timers.Cancel("icsa-timeout:" + id);
+        Timers.Cancel("icsa-resolved:" + id);
         var certs = _state.Certificates;
         var attempt = new SyncAttempt(reachability, chain,
             certs.GetTrustStore(TrustStoreNames.TomcatTrust), certs.GetTrustStore(TrustStoreNames.CupXmppTrust), certs.Fips, peerFips)
@@ -214,7 +226,11 @@ public sealed partial class NodePlatform
             ApplyIcsa(new AgentStarted());
             return;
         }
-        foreach (var id in _syncs.Keys) Timers.Cancel("icsa-timeout:" + id);
+        foreach (var id in _syncs.Keys)
+        {
+            Timers.Cancel("icsa-timeout:" + id);
+            Timers.Cancel("icsa-resolved:" + id);
+        }
         _syncs.Clear();
         foreach (var peer in _state.Icsa.States.Keys) Timers.Cancel("icsa-sync:" + peer);
     }
@@ -249,6 +265,8 @@ public sealed partial class NodePlatform
     private sealed record PendingSync(string PeerAddress, bool ResyncTomcat, NodeSpec? Peer);
 
     private sealed record SyncTimedOut(long SyncId);
+
+    private sealed record SyncResolved(long SyncId);
 
     private sealed class PanelRefresh
     {

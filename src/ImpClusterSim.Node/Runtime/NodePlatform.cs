@@ -86,6 +86,34 @@ public sealed partial class NodePlatform : ReceiveActor, IWithTimers
         Receive<OpenLoginPage>(p => p.ReplyTo.Tell(new LoginPage(_node.NodeName, p.Interface, p.Phase, _state.Banner.ShownOn(p.Interface, p.Phase))));
     }
 
+    /// <summary>
+    /// A disk fault: a write failed (<see cref="DiskWriteFailedException"/>), so the change being persisted was never
+    /// made (<see cref="Persist"/> writes before it changes anything in memory). An administrator's operation is refused
+    /// with the error; anything else (a replicated change, a sync's imports) is traced and tried again by its own retry.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (DiskWriteFailedException failed)
+        {
+            _node.Record(_path, "disk-write-failed", ("message", message.GetType().Name), ("key", failed.Key));
+            var text = $"The operation failed: {_node.NodeName} could not write to its disk (I/O error). Nothing was changed.";
+            switch (message)
+            {
+                case AdminOperation op:
+                    op.ReplyTo.Tell(new AdminReply(_node.NodeName, op.MenuPath, false, [text]));
+                    break;
+                case CliRequest r:
+                    r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line, text));
+                    break;
+            }
+            return true;
+        }
+    }
+
     protected override void PreStart()
     {
         Boot();

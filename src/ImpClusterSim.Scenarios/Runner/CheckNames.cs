@@ -22,6 +22,8 @@ internal static class CheckNames
             SettingActive a => $"{a.Name} {a.Value} active on {a.Target}",
             NoFipsMismatchExchange => "no certificate exchange between FIPS and non-FIPS",
             SecurePeersWhenTrusted => "secure status only with a validating chain",
+            AcknowledgedChangesKept => "no acknowledged change lost",
+            Converged => "peers secure and trust stores agreeing after the quiet period",
             _ => condition.Kind,
         };
         var timing = when.Mode switch

@@ -22,12 +22,14 @@ internal sealed class ConditionProbe(RunContext context)
     private readonly List<string> _fipsViolations = [];
     private readonly Dictionary<(string Node, string Peer), SimInstant?> _verifiedSyncs = [];
     private string? _secureViolation;
+    private readonly ChaosChecks _chaos = new(context);
 
     private RunContext C => context;
 
     /// <summary>Watches the trace for certificate exchanges between a FIPS and a non-FIPS side.</summary>
     public void Observe(TraceEvent e)
     {
+        _chaos.Observe(e);
         if (e.Event != "certificate-exchange") return;
         string? Detail(string key) => e.Details.FirstOrDefault(d => d.Key == key).Value;
         if (Detail("from-fips") is { } from && Detail("to-fips") is { } to && from != to)
@@ -51,6 +53,8 @@ internal sealed class ConditionProbe(RunContext context)
             ? new Observation(true, "no certificate crossed between a FIPS and a non-FIPS side")
             : new Observation(false, _fipsViolations[0]),
         SecurePeersWhenTrusted => SecurePeers(),
+        AcknowledgedChangesKept => _chaos.AcknowledgedChangesKept(),
+        Converged => _chaos.Converged(),
         _ => new Observation(false, $"condition '{condition.Kind}' is not modelled"),
     };
 
