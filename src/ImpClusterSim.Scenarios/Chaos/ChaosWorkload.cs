@@ -12,8 +12,8 @@ namespace ImpClusterSim.Scenarios.Chaos;
 /// next cluster: the corporate root and issuing CAs into tomcat-trust on its publisher and a Cisco Intercluster Sync Agent
 /// restart; CA-signed Tomcat leaves on every node and a Cisco Tomcat restart; Force Manual Sync (with the Tomcat resync)
 /// from the other publishers; a Tomcat regeneration on the next cluster's publisher with its restart and resyncs; every
-/// other round the peering with the next cluster deleted and added again. The last round, if the fault phase leaves room,
-/// is FIPS 140-2 on every cluster by the guide's forced-sync procedure (delete the peers, enable, re-add, force sync).
+/// other round the peering with the next cluster deleted and added again. The last round, if the fault phase leaves an
+/// hour after the others, is FIPS 140-2 on every cluster by the guide's forced-sync procedure (delete the peers, enable, re-add, force sync).
 /// Every step ends before the fault phase does.
 /// </summary>
 public static class ChaosWorkload
@@ -32,11 +32,11 @@ public static class ChaosWorkload
         foreach (var b in clusters.Where(b => b != a))
             Step(peered, $"publisher-of: {a}", $"add-peer: {{ peer: {b}, protocol: TLS }}");
 
-        var fipsLength = TimeSpan.FromMinutes(75);
+        // A round's steps span 110 minutes; the FIPS round's 55 (its reboots end in the quiet period).
         var lastStart = faultsEnd - TimeSpan.FromHours(2);
         var round = 0;
         var t = TimeSpan.FromHours(1);
-        for (; t <= lastStart - fipsLength && clusters.Length > 0; t += RoundEvery, round++)
+        for (; t <= lastStart && clusters.Length > 0; t += RoundEvery, round++)
         {
             var c = clusters[round % clusters.Length];
             var next = clusters[(round + 1) % clusters.Length];
@@ -64,7 +64,7 @@ public static class ChaosWorkload
             }
         }
 
-        if (round > 0 && t <= lastStart && clusters.Length > 1)
+        if (round > 0 && t + TimeSpan.FromHours(1) <= faultsEnd && clusters.Length > 1)
         {
             // FIPS 140-2 on every cluster, by the guide's forced-sync procedure.
             foreach (var a in clusters)

@@ -7,7 +7,8 @@ namespace ImpClusterSim.Scenarios.Chaos;
 /// How long after the last fault heals the deployment must have converged (the liveness check's wait), stated from the
 /// timings of the run: a node's boot (its longest reboot plus its slowest service start) + the Intercluster Sync Agent's
 /// periodic sync + its retry after a failure + the peer status panel's refresh + the subscribers' replication poll + the
-/// longest replication delay. With the defaults (docs/nodes.md): 10m + 5m + 30m + 5m + 1m + 5m + 1m = 57m.
+/// longest replication delay, rounded up to a whole minute. With the defaults (docs/nodes.md): 10m + 4m30s + 30m + 5m + 1m
+/// + 5m + 1m = 56m30s, so 57m.
 /// </summary>
 public static class QuietPeriod
 {
