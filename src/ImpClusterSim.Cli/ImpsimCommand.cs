@@ -3,9 +3,11 @@ using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Campaign;
 using ImpClusterSim.Cli.Chaos;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Live;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Shell;
+using ImpClusterSim.Cli.Studies;
 using ImpClusterSim.Cli.Validate;
 
 namespace ImpClusterSim.Cli;
@@ -22,6 +24,9 @@ public static class ImpsimCommand
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(ShellCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
+        root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(LiveCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ChaosCommand.Create());
         return root;
     }

@@ -1,4 +1,4 @@
-using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Node.Services;
 using ImpClusterSim.Pki;
 
 namespace ImpClusterSim.Simulation;
@@ -16,7 +16,7 @@ public static class CertificateExport
         var written = new List<string>();
         foreach (var node in run.Nodes.OrderBy(n => n.Name, StringComparer.Ordinal))
         {
-            if (!node.Disk.TryGet<NodeDurableState>(NodeDurableState.DiskKey, out var state)) continue;
+            if (!node.Disk.TryGet<NodeDatabaseState>(NodeDatabaseState.DiskKey, out var state)) continue;
             written.AddRange(PemExport.WriteNode(directory, node.Name, state.Certificates.Own, state.Certificates.TrustStores.Values));
         }
         return written;

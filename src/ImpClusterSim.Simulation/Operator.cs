@@ -47,6 +47,23 @@ public sealed class Operator
     }
 
     /// <summary>
+    /// Lets virtual time pass, timer by timer, until <paramref name="done"/> holds (it is asked once the loop is
+    /// quiescent, before each timer) or <paramref name="within"/> has passed; true if it came to hold. Used where an
+    /// administrator's tool blocks until something happened (the admin CLI waiting for a service).
+    /// </summary>
+    public bool AdvanceUntil(Func<bool> done, TimeSpan within)
+    {
+        var deadline = _run.Now + within;
+        _run.Kernel.RunUntilQuiescent();
+        while (!done())
+        {
+            if (!_run.Kernel.Clock.FireNext(deadline)) return false;
+            _run.Kernel.RunUntilQuiescent();
+        }
+        return true;
+    }
+
+    /// <summary>
     /// Sends an operation whose answer may come later in virtual time (or never, if the node goes down): each reply is
     /// handed to <paramref name="onReply"/> on the loop thread when it arrives. Returns false if the node is down.
     /// </summary>

@@ -29,7 +29,7 @@ public static class PlatformDeployment
         foreach (var node in topology.Nodes)
         {
             var setup = new NodeSetup(node, topology, catalogue, certificates, timings) { HostNames = run.HostNames };
-            run.AddNode(node.Name, clusterOf[node.Name], context => NodePlatform.Props(context, setup, workers));
+            run.AddNode(node.Name, clusterOf[node.Name], context => ServiceManager.Props(context, setup, workers));
         }
     }
 }

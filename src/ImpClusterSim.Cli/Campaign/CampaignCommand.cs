@@ -2,21 +2,23 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
-using ImpClusterSim.Domain.Time;
-using ImpClusterSim.Scenarios.Campaigns;
-using ImpClusterSim.Scenarios.Outcome;
-using ImpClusterSim.Scenarios.Runner;
-using Spectre.Console;
+using ImpClusterSim.Cli.Studies;
+using ImpClusterSim.Scenarios.Studies;
 
 namespace ImpClusterSim.Cli.Campaign;
 
 /// <summary>
 /// `impsim campaign [SCENARIO] --seeds N`: plays a scenario over many seeds and says, per expectation and per named
-/// timing assumption, in how many worlds it held and how long it took, with the replay command of every failing seed.
+/// timing assumption, in how many worlds it held (with a 95 % Wilson interval) and how long its condition took
+/// (time-to-condition percentiles), with the replay command of failing seeds (all of them in --json).
+/// Exit 0 when every expectation held in every seed, 1 otherwise, 2 on bad input.
 /// </summary>
 public static class CampaignCommand
 {
+    private const int ReplaysShown = 10;
+
     private static readonly Argument<FileInfo?> ScenarioFile = new("SCENARIO")
     {
         Description = "A scenario YAML file (default: the embedded CA-signed Tomcat rollout)",
@@ -25,65 +27,61 @@ public static class CampaignCommand
 
     private static readonly Option<int> Seeds = new("--seeds") { Description = "How many seeds to play", DefaultValueFactory = _ => 20 };
     private static readonly Option<ulong> FirstSeed = new("--first-seed") { Description = "The first seed (then +1 each run)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Jobs = JobsOption.Create();
+    private static readonly Option<string[]> Set = SetOptions.Create();
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON (every failing seed listed) instead of the table" };
+    private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, summary.csv and report.html (with plots) into this folder" };
 
     public static Command Create()
     {
         var command = new Command("campaign", "Play a scenario over many seeds: how often each expectation and timing assumption holds, and how long it takes")
         {
-            ScenarioFile, Seeds, FirstSeed,
+            ScenarioFile, Seeds, FirstSeed, Jobs, Set, Json, Report,
         };
-        command.SetAction(parse => Execute(parse.GetValue(ScenarioFile), parse.GetValue(Seeds), parse.GetValue(FirstSeed),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(FileInfo? file, int count, ulong first, TextWriter output, TextWriter error)
+    private static int Execute(ParseResult parse, TextWriter output, TextWriter error)
     {
-        if (count is < 1 or > 100_000) throw new UsageException($"--seeds {count} is out of range (1 to 100000)");
-        if (first > ulong.MaxValue - (ulong)(count - 1))
-            throw new UsageException($"--first-seed {first} with --seeds {count} goes past the largest seed, {ulong.MaxValue}: the last seed would wrap to 0; use a --first-seed of at most {ulong.MaxValue - (ulong)(count - 1)}");
-        var scenario = RunCommand.LoadScenarioFile(file, error);
-        if (scenario is null) return ExitCodes.BadInput;
+        var file = parse.GetValue(ScenarioFile);
+        var count = parse.GetValue(Seeds);
+        var first = parse.GetValue(FirstSeed);
+        var jobs = JobsOption.Check(parse.GetValue(Jobs));
+        var overrides = SetOptions.Parse(parse.GetValue(Set));
+        StudyArguments.CheckSeeds(count, first);
+        var loaded = RunCommand.LoadScenarioFile(file, error);
+        if (loaded is null) return ExitCodes.BadInput;
+        // The overrides as axes of one value each: the campaign is the sweep of one grid point.
+        var axes = overrides.Select(o => new SweepAxis(o.Key, [o.Value])).ToList();
+        var (points, errors) = SweepRunner.Prepare(loaded, axes);
+        if (!errors.IsEmpty) throw new UsageException(string.Join(Environment.NewLine + "impsim: ", errors));
+        var scenario = points[0].Scenario;
 
         var wall = Stopwatch.StartNew();
-        var outcomes = new List<ScenarioOutcome>(count);
-        for (var i = 0; i < count; i++)
-            outcomes.Add(ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = first + (ulong)i }));
+        var sweep = RunProgress.Run(error, $"{scenario.Name}: {count} seeds", count, done =>
+            SweepRunner.Run(scenario, axes, points, first, count, jobs, done));
         wall.Stop();
+        var summary = sweep.Points[0].Summary;
 
-        var summary = CampaignSummary.Of(scenario.Name, outcomes);
-        Render(summary, output);
-        var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c,
-            $"{count} runs of {scenario.Name} (seeds {first}..{first + (ulong)count - 1}) in {wall.Elapsed.TotalSeconds:0.0} s wall: {count / wall.Elapsed.TotalMinutes:0} runs per minute"));
+        if (parse.GetValue(Report) is { } report)
+            StudyArguments.WriteReport(report, sweep, StudyArguments.Command("campaign", file, overrides.Select(o => o.Text), count, first));
+        var figures = string.Create(CultureInfo.InvariantCulture,
+            $"{count} runs of {scenario.Name} (seeds {first}..{first + (ulong)count - 1}) in {wall.Elapsed.TotalSeconds:0.0} s wall with --jobs {jobs}: {count / wall.Elapsed.TotalMinutes:0} runs per minute");
+        if (parse.GetValue(Json))
+        {
+            output.Write(SweepJson.Write(sweep));
+            error.WriteLine(figures);
+            return summary.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+        }
+
+        StudyTable.Render(output, sweep, $"Campaign: {summary.Scenario} over {summary.Seeds.Length} seeds");
+        output.WriteLine(figures);
         if (summary.Passed) output.WriteLine("every expectation held in every seed");
-        foreach (var seed in summary.FailedSeeds.Take(10))
-            output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}".Replace("  ", " ", StringComparison.Ordinal));
+        foreach (var seed in summary.FailedSeeds.Take(ReplaysShown))
+            output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}{SetOptions.ReplayWords(overrides)}");
+        if (summary.FailedSeeds.Length > ReplaysShown)
+            output.WriteLine($"... {summary.FailedSeeds.Length} failing seeds in all: --json lists every one");
         return summary.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
-
-    private static void Render(CampaignSummary summary, TextWriter output)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
-        var table = new Table().Border(TableBorder.Simple).Title($"Campaign: {summary.Scenario} over {summary.Seeds.Length} seeds");
-        table.AddColumn("check");
-        table.AddColumn("kind");
-        table.AddColumn("held");
-        table.AddColumn("decided when held: earliest / median / latest");
-        table.AddColumn("seeds where it did not hold");
-        foreach (var s in summary.Checks)
-        {
-            var times = s.MedianHeld is null ? "" : $"+{Fmt(s.EarliestHeld)} / +{Fmt(s.MedianHeld)} / +{Fmt(s.LatestHeld)}";
-            table.AddRow(
-                Markup.Escape(s.Name),
-                s.Kind == CheckKind.Expectation ? "expectation" : "assumption",
-                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{s.Held}/{s.Runs} ({s.HeldShare:P0})")),
-                Markup.Escape(times),
-                Markup.Escape(string.Join(", ", s.SeedsNotHeld.Take(12)) + (s.SeedsNotHeld.Length > 12 ? ", ..." : "")));
-        }
-        console.Write(table);
-    }
-
-    private static string Fmt(TimeSpan? t) => t is { } v ? DurationText.Format(v) : "";
 }

@@ -35,7 +35,11 @@ public sealed class GuardedOutput(Stream inner, string path) : Stream
         }
     }
 
-    public override void Flush() => Guard(inner.Flush);
+    /// <summary>Flushes the file; after the stream was closed (the trace writer closes it at the run's end) nothing is left to flush.</summary>
+    public override void Flush()
+    {
+        if (!_closed) Guard(inner.Flush);
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -43,10 +47,13 @@ public sealed class GuardedOutput(Stream inner, string path) : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
+    private bool _closed;
+
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_closed)
         {
+            _closed = true;
             Guard(inner.Flush);
             try
             {

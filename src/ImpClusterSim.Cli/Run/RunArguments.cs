@@ -11,4 +11,5 @@ internal sealed record RunArguments(
     FileInfo? Log,
     DirectoryInfo? Report,
     DirectoryInfo? ExportCerts,
+    System.Collections.Immutable.ImmutableArray<Scenarios.Overrides.SettingOverride> Overrides,
     bool Verbose = false);

@@ -32,13 +32,14 @@ public static class RunCommand
     private static readonly Option<FileInfo?> Log = new("--log") { Description = "Write a Serilog CLEF (JSON) log of every event to this file" };
     private static readonly Option<DirectoryInfo?> ExportCerts = new("--export-certs") { Description = "At the end, write every node's own certificates and trust stores as PEM files into this folder (check them with openssl)" };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Also print the stack trace of each actor failure (a run with one fails; its check line names node, actor, time and message)" };
+    private static readonly Option<string[]> Set = SetOptions.Create();
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, trace.jsonl, junit.xml and report.html (a timeline plot) into this folder" };
 
     public static Command Create()
     {
         var command = new Command("run", "Play a scenario (default: the embedded CA-signed Tomcat rollout) in virtual time and check its expectations")
         {
-            ScenarioFile, Seed, Until, Trace, Json, Topology, Log, Report, ExportCerts, Verbose,
+            ScenarioFile, Seed, Until, Trace, Json, Topology, Log, Report, ExportCerts, Verbose, Set,
         };
         command.SetAction(parse =>
         {
@@ -52,10 +53,17 @@ public static class RunCommand
                 parse.GetValue(Log),
                 parse.GetValue(Report),
                 parse.GetValue(ExportCerts),
+                SetOptions.Parse(parse.GetValue(Set)),
                 parse.GetValue(Verbose));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            return args.Topology is not null && args.Scenario is null ? ShowcaseRun.Execute(args, output, error) : Execute(args, output, error);
+            if (args.Topology is not null && args.Scenario is null)
+            {
+                if (!args.Overrides.IsEmpty) throw new UsageException("--set changes a scenario's settings: it goes with a scenario, not --topology");
+                return ShowcaseRun.Execute(args, output, error);
+            }
+
+            return Execute(args, output, error);
         });
         return command;
     }
@@ -63,8 +71,9 @@ public static class RunCommand
     private static int Execute(RunArguments args, TextWriter output, TextWriter error)
     {
         if (args.Topology is not null) throw new UsageException("--topology goes without a scenario: a scenario names its own deployment");
-        var scenario = LoadScenario(args.Scenario, error);
-        if (scenario is null) return ExitCodes.BadInput;
+        var loaded = LoadScenario(args.Scenario, error);
+        if (loaded is null) return ExitCodes.BadInput;
+        var scenario = SetOptions.Apply(loaded, args.Overrides);
         var horizon = ParseUntil(args.Until) ?? scenario.Until;
         var seed = args.Seed ?? scenario.Seed ?? 1;
 
@@ -81,7 +90,7 @@ public static class RunCommand
             Until = horizon,
             Trace = traceSink,
             Observers = [timeline.Observe, logging.Observe],
-            Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null),
+            Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null) + SetOptions.ReplayWords(args.Overrides),
             AtEnd = run =>
             {
                 if (args.ExportCerts is not null) ExportCertificates(run, args.ExportCerts);
@@ -104,7 +113,7 @@ public static class RunCommand
             summary.Render(output);
         }
 
-        if (TraceWriteFailed(traceFile, error)) return ExitCodes.BadInput;
+        if (TraceWriteFailed(traceFile, error) | logging.CloseFailed(error)) return ExitCodes.BadInput;
         return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 

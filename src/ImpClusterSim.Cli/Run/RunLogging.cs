@@ -14,9 +14,12 @@ namespace ImpClusterSim.Cli.Run;
 public sealed class RunLogging : IDisposable
 {
     private readonly Logger _logger;
+    private readonly FileInfo? _clefFile;
+    private bool _closed;
 
-    private RunLogging(Logger logger) => _logger = logger;
+    private RunLogging(Logger logger, FileInfo? clefFile) => (_logger, _clefFile) = (logger, clefFile);
 
+    /// <summary>The run's logging; with <paramref name="clefFile"/> the file is tried first (UsageException if not writable).</summary>
     public static RunLogging Create(ulong seed, FileInfo? clefFile, bool verbose)
     {
         var config = new LoggerConfiguration()
@@ -31,7 +34,7 @@ public sealed class RunLogging : IDisposable
             CheckWritable(clefFile);
             config = config.WriteTo.File(new CompactJsonFormatter(), clefFile.FullName);
         }
-        return new RunLogging(config.CreateLogger());
+        return new RunLogging(config.CreateLogger(), clefFile);
     }
 
     /// <summary>Serilog's file sink drops what it cannot write without a word: the log file is tried before the run.</summary>
@@ -58,5 +61,25 @@ public sealed class RunLogging : IDisposable
         log.Information("{Event} on {Node} at {VirtualTime}", e.Event, e.Node, e.Time.ToString());
     }
 
-    public void Dispose() => _logger.Dispose();
+    /// <summary>
+    /// Flushes and closes the log. True (with the message on <paramref name="error"/>) when the --log file could not be
+    /// written whole, e.g. a full disk: the file sink only fails when it flushes, after the run.
+    /// </summary>
+    public bool CloseFailed(TextWriter error)
+    {
+        if (_closed) return false;
+        _closed = true;
+        try
+        {
+            _logger.Dispose();
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"impsim: --log: cannot write '{_clefFile?.FullName}': {e.Message}; the run above is complete, its log file is not");
+            return true;
+        }
+    }
+
+    public void Dispose() => CloseFailed(TextWriter.Null);
 }

@@ -71,6 +71,18 @@ public sealed record RunSummary(
                     if (c.DecidedAt is { } at) w.WriteString("decidedAt", at.ToString());
                     else w.WriteNull("decidedAt");
                     w.WriteString("detail", c.Detail);
+                    if (c.Timing is { } timing)
+                    {
+                        // Time-to-condition: seconds of virtual time after the window's anchor, null when it never held.
+                        w.WriteStartObject("timeToCondition");
+                        w.WriteString("anchor", timing.AnchorLabel ?? "start");
+                        w.WriteNumber("deadlineSeconds", timing.Deadline.TotalSeconds);
+                        if (timing.FirstHeld is { } first) w.WriteNumber("seconds", first.TotalSeconds);
+                        else w.WriteNull("seconds");
+                        w.WriteBoolean("never", timing.Never);
+                        w.WriteEndObject();
+                    }
+
                     w.WriteString("location", $"{c.File}:{c.Line}:{c.Column}");
                     w.WriteEndObject();
                 }

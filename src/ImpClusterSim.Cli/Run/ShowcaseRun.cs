@@ -50,7 +50,7 @@ internal static class ShowcaseRun
             summary.Render(output);
         }
 
-        if (RunCommand.TraceWriteFailed(traceFile, error)) return ExitCodes.BadInput;
+        if (RunCommand.TraceWriteFailed(traceFile, error) | logging.CloseFailed(error)) return ExitCodes.BadInput;
         if (run.ActorFailures.Count > 0)
         {
             foreach (var f in run.ActorFailures.Take(10)) error.WriteLine($"FAIL  actor failed on {f.Node} at {f.Time}, actor {f.ActorPath}: {f.Message}");

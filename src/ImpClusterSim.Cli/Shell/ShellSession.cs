@@ -179,7 +179,38 @@ public sealed class ShellSession : IDisposable
         var reply = Simulation.Operator.Request<CliReply>(node, r => new CliRequest(line, r));
         if (reply is null) _output.WriteLine($"no answer: {node} is down");
         else if (reply.Output.Length > 0) _output.WriteLine(reply.Output);
+        if (reply is not null) WaitForService(node, line);
     }
+
+    /// <summary>
+    /// As the real <c>utils service start|stop|restart</c> blocks until the service is done, printing each status it
+    /// reaches: virtual time passes (up to <see cref="ServiceWaitLimit"/>) until the service is Started (start,
+    /// restart) or Stopped (stop), and each status is printed at the instant it is reached.
+    /// </summary>
+    private void WaitForService(string node, string line)
+    {
+        var services = Simulation.Operator.Request<ServicesSnapshot>(node, r => new QueryServices(r))?.Services;
+        if (services is null || CliParser.Parse(line, services.Definitions.Select(d => d.Name)).Command is not ServiceControlCommand c) return;
+        var name = services.Find(c.Service)?.Name;
+        if (name is null) return;
+        var target = c.Action == Domain.Cli.ServiceAction.Stop ? Domain.Services.ServiceStatus.Stopped : Domain.Services.ServiceStatus.Started;
+        var last = services.StatusOf(name);
+        if (last == target || last is Domain.Services.ServiceStatus.Stopped or Domain.Services.ServiceStatus.Started) return; // not accepted
+        var settled = Simulation.Operator.AdvanceUntil(() =>
+        {
+            var now = Simulation.Operator.Request<ServicesSnapshot>(node, r => new QueryServices(r))?.Services.StatusOf(name);
+            if (now is null) return true; // the node went down
+            if (now != last && !(c.Action == Domain.Cli.ServiceAction.Restart && now == Domain.Services.ServiceStatus.Stopped))
+                _output.WriteLine(ServiceOutput.Progress(name, now.Value));
+            last = now.Value;
+            return now == target;
+        }, ServiceWaitLimit);
+        if (!settled) _output.WriteLine($"{name} has not reached {target.ToString().ToUpperInvariant()} within {DurationText.Format(ServiceWaitLimit)}; the command returns");
+        _output.WriteLine($"now +{DurationText.Format(Elapsed)}");
+    }
+
+    /// <summary>How long (virtual time) the shell waits for a service command to finish.</summary>
+    private static readonly TimeSpan ServiceWaitLimit = TimeSpan.FromMinutes(30);
 
     private void Advance(string text)
     {

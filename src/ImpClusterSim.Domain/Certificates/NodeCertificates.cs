@@ -34,7 +34,7 @@ public sealed partial record NodeCertificates
     /// <summary>A CUCM node running Cisco TFTP also restarts it after a tomcat change (domain facts §6.6).</summary>
     public bool HasTftp { get; }
 
-    public NodeIdentity Identity { get; }
+    public NodeIdentity Identity { get; private init; }
 
     /// <summary>Makes this node's keys and self-signed certificates (deterministic from the run's seed).</summary>
     public NodeCertificateFactory Factory { get; }
@@ -67,6 +67,16 @@ public sealed partial record NodeCertificates
             factory.CreateInstallationSet(identity, UnitsFor(node.Kind), installedAt, algorithm), stores,
             ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// These certificates with <paramref name="domain"/> among the domains cup-xmpp-s2s carries as SANs from its next
+    /// generation (regeneration or CSR) on: the XMPP node-to-node domain, which the guide's tip says to put into the
+    /// S2S certificate by regenerating it ("Configure XMPP certificate settings"). Nothing already issued changes.
+    /// </summary>
+    public NodeCertificates WithXmppDomain(string domain) =>
+        string.IsNullOrWhiteSpace(domain) || Identity.HostedDomains.Contains(domain, StringComparer.OrdinalIgnoreCase)
+            ? this
+            : this with { Identity = Identity with { HostedDomains = [.. Identity.HostedDomains, domain] } };
 
     public OwnCertificate? OwnCertificate(CertificateUnit unit) => Own.Get(unit);
 

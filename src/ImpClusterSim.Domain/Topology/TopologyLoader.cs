@@ -46,9 +46,14 @@ public static class TopologyLoader
         yaml = InputText.Normalize(yaml);
         if (YamlBounds.Check(yaml) is { } bound) return (null, [new TopologyError(file, bound.Line, bound.Column, bound.Message)]);
         var stream = new YamlStream();
+        var parser = new TrackingParser(yaml);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException && e.ParamName == "parser")
+        {
+            return (null, [new TopologyError(file, parser.Position.Line, parser.Position.Column, TrackingParser.UnsupportedStructure)]);
         }
         catch (YamlException e)
         {

@@ -11,4 +11,8 @@ public sealed class DiskWriteFailedException(string node, string key)
     public string Node { get; } = node;
 
     public string Key { get; } = key;
+
+    /// <summary>What an administrator is told when the operation is refused because <paramref name="node"/>'s disk write failed.</summary>
+    public static string Refusal(string node) =>
+        $"The operation failed: {node} could not write to its disk (I/O error). Nothing was changed.";
 }

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using ImpClusterSim.Scenarios.Outcome;
+using ImpClusterSim.Scenarios.Studies;
 
 namespace ImpClusterSim.Scenarios.Campaigns;
 
 /// <summary>
-/// One scenario played over many seeds: per check, in how many seeds it held and when it was decided (virtual time
-/// since the start), and the seeds where an expectation failed. This is how a timing assumption of the guide ("allow
-/// 60 seconds", "wait ten minutes") gets a measured answer rather than one run's anecdote.
+/// One scenario played over many seeds: per check, in how many seeds it held (with a 95 % Wilson interval), the
+/// distribution of its time-to-condition (checks with a 'within' window), and the seeds where an expectation failed.
+/// This is how a timing assumption of the guide ("allow 60 seconds", "wait ten minutes") gets a measured answer rather
+/// than one run's anecdote. Checks are in the scenario's order; seeds in the order given.
 /// </summary>
 public sealed record CampaignSummary(string Scenario, ImmutableArray<ulong> Seeds, ImmutableArray<CheckStatistics> Checks, ImmutableArray<ulong> FailedSeeds)
 {
@@ -25,30 +27,32 @@ public sealed record CampaignSummary(string Scenario, ImmutableArray<ulong> Seed
     }
 }
 
-/// <summary>A check over a campaign: how many seeds it held in, and the spread of when it was decided when it held.</summary>
+/// <summary>
+/// A check over a campaign: how many seeds it held in (<see cref="HeldInterval"/>: the 95 % Wilson interval of the
+/// share), and for a 'within' check the distribution of its time-to-condition after <see cref="Anchor"/> (null for
+/// other checks), with the window's length (<see cref="Window"/>), and every seed where it did not hold.
+/// </summary>
 public sealed record CheckStatistics(
     string Name,
     CheckKind Kind,
     int Runs,
     int Held,
-    TimeSpan? EarliestHeld,
-    TimeSpan? MedianHeld,
-    TimeSpan? LatestHeld,
+    WilsonInterval HeldInterval,
+    TimeDistribution? Timing,
+    string? Anchor,
+    TimeSpan? Window,
     ImmutableArray<ulong> SeedsNotHeld)
 {
-    public double HeldShare => Runs == 0 ? 0 : (double)Held / Runs;
+    public double HeldShare => HeldInterval.Share;
 
     public static CheckStatistics Of(string name, CheckKind kind, IReadOnlyList<(ScenarioOutcome Outcome, CheckOutcome Check)> runs)
     {
-        var held = runs.Where(r => r.Check.Passed).ToArray();
-        var times = held.Where(r => r.Check.DecidedAt is not null)
-            .Select(r => r.Check.DecidedAt!.Value - r.Outcome.Start)
-            .Order()
-            .ToArray();
-        return new CheckStatistics(name, kind, runs.Count, held.Length,
-            times.Length == 0 ? null : times[0],
-            times.Length == 0 ? null : times[times.Length / 2],
-            times.Length == 0 ? null : times[^1],
+        var held = runs.Count(r => r.Check.Passed);
+        var timed = runs.Where(r => r.Check.Timing is not null).Select(r => r.Check.Timing!).ToList();
+        return new CheckStatistics(name, kind, runs.Count, held, WilsonInterval.Of(held, runs.Count),
+            timed.Count == 0 ? null : TimeDistribution.Of(timed.Select(t => t.FirstHeld)),
+            timed.Count == 0 ? null : TimingText.Anchor(timed[0]),
+            timed.Count == 0 ? null : timed[0].Deadline,
             [.. runs.Where(r => !r.Check.Passed).Select(r => r.Outcome.Seed)]);
     }
 }

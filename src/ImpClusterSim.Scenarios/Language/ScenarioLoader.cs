@@ -28,9 +28,14 @@ public static class ScenarioLoader
         yaml = InputText.Normalize(yaml);
         if (YamlBounds.Check(yaml) is { } bound) return (null, [new ScenarioError(file, bound.Line, bound.Column, bound.Message)]);
         var stream = new YamlStream();
+        var parser = new TrackingParser(yaml);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException && e.ParamName == "parser")
+        {
+            return (null, [new ScenarioError(file, parser.Position.Line, parser.Position.Column, TrackingParser.UnsupportedStructure)]);
         }
         catch (YamlException e)
         {

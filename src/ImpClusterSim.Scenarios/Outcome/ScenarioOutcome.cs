@@ -46,7 +46,27 @@ public sealed record CheckOutcome(
     string Detail,
     string File,
     int Line,
-    int Column);
+    int Column)
+{
+    /// <summary>
+    /// For a check with <c>within</c> (and <c>after</c>): when its condition first held, whether or not that was by the
+    /// deadline; null for other checks.
+    /// </summary>
+    public ConditionTiming? Timing { get; init; }
+}
+
+/// <summary>
+/// Time-to-condition of a windowed check: <see cref="Anchor"/> is the start of its window (the 'after' step, or the
+/// run's start) as virtual time since the start; <see cref="FirstHeld"/> is how long after the anchor the condition
+/// was first seen true (virtual time), or null when it never held by <see cref="Horizon"/> (the run's end).
+/// <see cref="Deadline"/> is the end of the window after the anchor ('within'). Conditions are evaluated after every
+/// virtual instant at which something happened, after every step, and every check interval (docs/timing-studies.md).
+/// </summary>
+public sealed record ConditionTiming(TimeSpan Anchor, string? AnchorLabel, TimeSpan Deadline, TimeSpan? FirstHeld, TimeSpan Horizon)
+{
+    /// <summary>True when the condition never held by the horizon.</summary>
+    public bool Never => FirstHeld is null;
+}
 
 /// <summary>A fault's window in virtual time (Until null: it lasted to the end of the run or was instantaneous).</summary>
 public sealed record FaultWindow(string Label, string Kind, SimInstant From, SimInstant? Until);

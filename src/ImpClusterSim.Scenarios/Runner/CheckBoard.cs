@@ -11,6 +11,11 @@ namespace ImpClusterSim.Scenarios.Runner;
 /// 'within' check from its start, after every step and every <see cref="ScenarioRunOptions.CheckInterval"/>, until it
 /// holds (passed then) or its deadline passes (failed, with the last value seen); an 'always' check on the same beat
 /// until the horizon, failing at its first violation. Decisions are run events ("check-passed", "check-failed").
+/// Deadlines and 'at' instants are decided at the end of their virtual instant, after every other event of that instant
+/// (<see cref="InstantEnd"/>): a condition that becomes true at the deadline holds, whatever the window's length.
+/// Open and watched checks are also evaluated at the end of every instant at which the trace recorded something, so
+/// the time-to-condition of a 'within' check (<see cref="ConditionTiming"/>) is the instant it became true; a 'within'
+/// check that missed its deadline is still watched until its condition holds or the run ends ("never").
 /// </summary>
 internal sealed class CheckBoard
 {
@@ -20,6 +25,8 @@ internal sealed class CheckBoard
     private readonly TimeSpan _horizon;
     private readonly List<TrackedCheck> _checks = [];
     private readonly HashSet<string> _labelsDone = new(StringComparer.Ordinal);
+    private readonly InstantEnd _instantEnd;
+    private SimInstant? _evaluationQueuedAt;
 
     public CheckBoard(RunContext context, ConditionProbe probe, TimeSpan horizon, TimeSpan interval)
     {
@@ -27,6 +34,7 @@ internal sealed class CheckBoard
         _probe = probe;
         _horizon = horizon;
         _interval = interval;
+        _instantEnd = new InstantEnd(context.Run);
         var scenario = context.Scenario;
         foreach (var e in scenario.Expectations)
             _checks.Add(new TrackedCheck(e.Name ?? CheckNames.Describe(e.Condition, e.When), CheckKind.Expectation, e.When, e.Condition, e.Span));
@@ -38,7 +46,7 @@ internal sealed class CheckBoard
 
     private TimeSpan Elapsed => C.Run.Now - C.Start;
 
-    public ImmutableArray<CheckOutcome> Outcomes => [.. _checks.Select(c => c.ToOutcome())];
+    public ImmutableArray<CheckOutcome> Outcomes => [.. _checks.Select(c => c.ToOutcome(C.Start, _horizon))];
 
     public void Schedule()
     {
@@ -48,11 +56,11 @@ internal sealed class CheckBoard
             switch (check.Window.Mode)
             {
                 case CheckMode.At:
-                    C.Run.At(C.Start + check.Window.From, () => Instant(check));
+                    C.Run.At(C.Start + check.Window.From, () => _instantEnd.Then(() => Instant(check)));
                     break;
                 case CheckMode.Within:
                     C.Run.At(C.Start + check.Window.From, () => Evaluate(check));
-                    if (check.Window.To <= _horizon) C.Run.At(C.Start + check.Window.To, () => Deadline(check));
+                    if (check.Window.To <= _horizon) C.Run.At(C.Start + check.Window.To, () => _instantEnd.Then(() => Deadline(check)));
                     break;
                 default:
                     C.Run.At(C.Start + check.Window.From, () => Evaluate(check));
@@ -67,12 +75,28 @@ internal sealed class CheckBoard
     public void AfterStep(Step step)
     {
         if (step.Label is { } label) _labelsDone.Add(label);
-        foreach (var check in Open()) Evaluate(check);
+        foreach (var check in Open().Concat(Watched()).ToList()) Evaluate(check);
+    }
+
+    /// <summary>
+    /// A trace observer: something happened at this instant, so the open and watched checks are evaluated at its end
+    /// (after every event of the instant), once per instant (what the evaluation itself records does not queue another).
+    /// </summary>
+    public void Observe(Node.Ports.TraceEvent e)
+    {
+        if (_evaluationQueuedAt == C.Run.Now) return;
+        if (!_checks.Any(c => c.Window.Mode != CheckMode.At && (!c.Decided || c.Watching))) return;
+        _evaluationQueuedAt = C.Run.Now;
+        _instantEnd.Then(() =>
+        {
+            foreach (var check in Open().Concat(Watched()).ToList()) Evaluate(check);
+        });
     }
 
     /// <summary>At the horizon: an invariant never violated holds; anything else still open did not.</summary>
     public void Finish()
     {
+        foreach (var check in Watched().ToList()) Evaluate(check);
         foreach (var check in _checks.Where(c => !c.Decided))
         {
             switch (check.Window.Mode)
@@ -94,12 +118,15 @@ internal sealed class CheckBoard
     private IEnumerable<TrackedCheck> Open() =>
         _checks.Where(c => !c.Decided && c.Window.Mode != CheckMode.At && c.Window.From <= Elapsed && Elapsed <= c.Window.To && Started(c));
 
+    /// <summary>'within' checks that missed their deadline and whose condition has not been seen true yet.</summary>
+    private IEnumerable<TrackedCheck> Watched() => _checks.Where(c => c.Decided && c.Watching);
+
     private bool Started(TrackedCheck c) => c.Window.AfterLabel is not { } label || _labelsDone.Contains(label);
 
     private void Tick()
     {
-        foreach (var check in Open().ToList()) Evaluate(check);
-        if (_checks.Any(c => !c.Decided && c.Window.Mode != CheckMode.At)) C.Run.After(_interval, Tick);
+        foreach (var check in Open().Concat(Watched()).ToList()) Evaluate(check);
+        if (_checks.Any(c => c.Window.Mode != CheckMode.At && (!c.Decided || c.Watching))) C.Run.After(_interval, Tick);
     }
 
     private void Instant(TrackedCheck check)
@@ -110,14 +137,31 @@ internal sealed class CheckBoard
 
     private void Evaluate(TrackedCheck check)
     {
-        if (check.Decided || !Started(check)) return;
+        if (!Started(check)) return;
+        if (check.Decided)
+        {
+            if (check.Watching) Watch(check);
+            return;
+        }
+
         var o = _probe.Evaluate(check.Condition);
         check.Last = o;
         check.LastAt = C.Run.Now;
+        if (check.Window.Mode == CheckMode.Within && o.Holds) check.FirstHeldAt = C.Run.Now;
         if (check.Window.Mode == CheckMode.Within && o.Holds)
             Decide(check, true, $"held at {Clock(Elapsed)}{After(check)}: {o.Seen}");
         else if (check.Window.Mode == CheckMode.Always && !o.Holds)
             Decide(check, false, $"violated at {Clock(Elapsed)}: {o.Seen}");
+    }
+
+    /// <summary>A 'within' check past its deadline: the first instant its condition holds is its time-to-condition.</summary>
+    private void Watch(TrackedCheck check)
+    {
+        var o = _probe.Evaluate(check.Condition);
+        if (!o.Holds) return;
+        check.FirstHeldAt = C.Run.Now;
+        C.Record(RunContext.ScenarioNode, "condition-held-late", ("check", check.Name),
+            ("detail", $"first held at {Clock(Elapsed)}{After(check)}, after the deadline {Clock(check.Window.To)}: {o.Seen}"));
     }
 
     private void Deadline(TrackedCheck check) => Deadline(check, null);

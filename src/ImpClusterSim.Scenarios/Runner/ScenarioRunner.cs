@@ -46,6 +46,7 @@ public static class ScenarioRunner
         run.Trace.AddObserver(probe.Observe);
         var operations = new OperationExecutor(context);
         var checks = new CheckBoard(context, probe, horizon, options.CheckInterval);
+        run.Trace.AddObserver(checks.Observe);
         var faults = new FaultScheduler(context);
 
         foreach (var step in scenario.Steps)

@@ -29,6 +29,12 @@ internal sealed class TrackedCheck(string name, CheckKind kind, CheckWindow wind
 
     public SimInstant? LastAt { get; set; }
 
+    /// <summary>When the condition was first seen true in the window or after it (virtual time); null: not yet.</summary>
+    public SimInstant? FirstHeldAt { get; set; }
+
+    /// <summary>A 'within' check whose time-to-condition is still wanted: undecided, or failed and not yet seen true.</summary>
+    public bool Watching => Window.Mode == CheckMode.Within && FirstHeldAt is null;
+
     public void Decide(bool passed, SimInstant at, string detail)
     {
         Decided = true;
@@ -37,5 +43,11 @@ internal sealed class TrackedCheck(string name, CheckKind kind, CheckWindow wind
         Detail = detail;
     }
 
-    public CheckOutcome ToOutcome() => new(Name, Kind, Passed, DecidedAt, Detail, Span.File, Span.Line, Span.Column);
+    /// <summary>The outcome; <paramref name="start"/> and <paramref name="horizon"/> place the time-to-condition.</summary>
+    public CheckOutcome ToOutcome(SimInstant start, TimeSpan horizon) => new(Name, Kind, Passed, DecidedAt, Detail, Span.File, Span.Line, Span.Column)
+    {
+        Timing = Window.Mode == CheckMode.Within
+            ? new ConditionTiming(Window.From, Window.AfterLabel, Window.To - Window.From, FirstHeldAt is { } at ? at - start - Window.From : null, horizon)
+            : null,
+    };
 }

@@ -23,6 +23,9 @@ public sealed class SimDisk(string owner = "") : IDurableStore
     /// <summary>Writes refused by a disk fault so far.</summary>
     public long FailedWrites { get; private set; }
 
+    /// <summary>Called after each put with its key and value (tests watch every state a crash could find).</summary>
+    public event Action<string, object>? Written;
+
     public bool TryGet<T>(string key, out T value) where T : notnull
     {
         if (_entries.TryGetValue(key, out var v) && v is T t)
@@ -39,6 +42,7 @@ public sealed class SimDisk(string owner = "") : IDurableStore
         RefuseIfFailing(key);
         _entries[key] = value;
         Writes++;
+        Written?.Invoke(key, value);
     }
 
     public bool Delete(string key)

@@ -52,6 +52,9 @@ public sealed class FuzzTests(ITestOutputHelper log)
             var c = Next(mutator, i, seed);
             var (runs, verdict) = target.Play(c);
             foreach (var r in runs) exits[r.Exit] = exits.GetValueOrDefault(r.Exit) + 1;
+            // A valid input whose run has an actor failure passed validation it should not have: worth a look.
+            foreach (var r in runs.Where(r => r.Output.Contains("no actor failed", StringComparison.Ordinal)))
+                log.WriteLine($"actor failure in {c.Origin}: {r.Command}\n{string.Join("\n", r.Output.Split('\n').Where(l => l.Contains("no actor failed", StringComparison.Ordinal)).Take(3))}");
             slowest = runs.Select(r => r.Wall).Append(slowest).Max();
             if (verdict is null) continue;
             Directory.CreateDirectory(outDir);

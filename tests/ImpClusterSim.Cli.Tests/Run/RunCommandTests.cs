@@ -52,7 +52,10 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void The_reported_trace_hash_is_the_sha256_of_the_trace_file()
     {
-        var (_, stdout, _) = CliHarness.Invoke("run", "--seed", "3", "--until", "3h", "--trace", PathOf("t.jsonl"), "--json");
+        var (exit, stdout, stderr) = CliHarness.Invoke("run", "--seed", "3", "--until", "3h", "--trace", PathOf("t.jsonl"), "--json");
+        // A complete trace file is not a write failure (3h of the 8h scenario leaves checks open: exit 1, not 2).
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("--trace", stderr);
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(PathOf("t.jsonl"))));
         Assert.Equal(hash, Json(stdout).GetProperty("traceHash").GetString());
         Assert.Contains("--seed 3", Json(stdout).GetProperty("replay").GetString());

@@ -38,6 +38,18 @@ public sealed class ShellSessionTests
     }
 
     [Fact]
+    public void A_service_restart_blocks_as_the_real_cli_does_printing_each_status_when_it_is_reached()
+    {
+        var transcript = Transcript("use imp-a-pub", "advance 15m", "utils service restart Cisco Tomcat", "utils service list");
+        var restart = ReplyTo(transcript, "utils service restart Cisco Tomcat");
+        var lines = restart.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Service Manager is running", "Cisco Tomcat[STOPPING]", "Cisco Tomcat[STARTING]", "Cisco Tomcat[STARTED]"], lines[..4]);
+        Assert.StartsWith("now +", lines[4]); // the stop and the start took virtual time
+        Assert.NotEqual("now +15m", lines[4]);
+        Assert.Contains("Cisco Tomcat[STARTED]", ReplyTo(transcript, "utils service list"));
+    }
+
+    [Fact]
     public void Before_virtual_time_moves_the_services_are_still_starting()
     {
         var list = ReplyTo(Transcript("use imp-a-pub", "utils service list"), "utils service list");

@@ -60,6 +60,20 @@ public sealed class AdminCliTests : IDisposable
     }
 
     [Fact]
+    public void Dbreplication_runtimestate_on_a_subscriber_lists_every_node_of_the_cluster()
+    {
+        _run.RunFor(TimeSpan.FromMinutes(6));
+        var output = Cli("imp-a-sub1", "utils dbreplication runtimestate");
+        Assert.Contains("Cluster Detailed View from imp-a-sub1 (3 Servers):", output);
+        foreach (var node in new[] { "imp-a-pub", "imp-a-sub1", "imp-a-sub2" })
+            Assert.Contains(output.Split('\n'), l => l.StartsWith(node + " ", StringComparison.Ordinal) && l.Contains("Connected"));
+        _run["imp-a-sub2"].Crash();
+        _run.RunFor(TimeSpan.FromMinutes(30));
+        var degraded = Cli("imp-a-sub1", "utils dbreplication runtimestate");
+        Assert.Contains(degraded.Split('\n'), l => l.StartsWith("imp-a-sub2 ", StringComparison.Ordinal) && l.Contains("(3) Out Of Sync"));
+    }
+
+    [Fact]
     public void Show_network_cluster_lists_every_node_of_the_cluster()
     {
         var output = Cli("imp-b-pub", "show network cluster");

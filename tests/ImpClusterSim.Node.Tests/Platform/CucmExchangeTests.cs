@@ -63,6 +63,34 @@ public sealed class CucmExchangeTests : IDisposable
         Assert.True(trunk.Secure, trunk.Reason);
     }
 
+    [Theory]
+    [InlineData("imp-a-pub.example.com imp-a-sub1.example.com")]
+    [InlineData("imp-a-pub.example.com,imp-a-sub1.example.com")]
+    [InlineData("imp-a-pub.example.com; imp-a-sub1.example.com")]
+    [InlineData("imp-a-pub.example.com:imp-a-sub1.example.com")]
+    public void A_trunk_whose_subject_name_lists_both_imp_nodes_is_secure_to_each(string subjectNames)
+    {
+        // CUCM's X.509 Subject Name field takes several names (space, comma, semicolon or colon between them).
+        Assert.True(Do("cucm-pub", r => new CucmOperation(new SipTrunkSecurityProfile("IMP-TLS", true, subjectNames), r)).Accepted);
+        Assert.True(Do("cucm-pub", r => new CucmOperation(
+            new SipTrunk("IMP-Trunk", "IMP-TLS", ["imp-a-pub.example.com", "imp-a-sub1.example.com"]), r)).Accepted);
+        ImportCucmCertificateIntoImp();
+        _run.RunFor(TimeSpan.FromMinutes(2)); // cup-trust and the TLS peer subject replicate to imp-a-sub1
+        Restart("imp-a-pub", ServiceNames.CiscoSipProxy);
+        Restart("imp-a-sub1", ServiceNames.CiscoSipProxy);
+        foreach (var node in new[] { "imp-a-pub", "imp-a-sub1" })
+        {
+            var download = Do(node, r => new CertificateOperation(new DownloadCertificate("cup.pem"), r));
+            var pem = download.Messages.Single(m => m.Contains("BEGIN CERTIFICATE"));
+            Assert.True(Do("cucm-pub", r => new CertificateOperation(new UploadTrustCertificate("Callmanager-trust", pem, node + " cup"), r)).Accepted);
+        }
+        Restart("cucm-pub", ServiceNames.CiscoCallManager);
+
+        var trunks = _run.Operator.Request<SipTrunksSnapshot>("cucm-pub", r => new ToService(ServiceNames.CiscoCallManager, new QuerySipTrunks(r)))!.Trunks;
+        Assert.Equal(["imp-a-pub.example.com", "imp-a-sub1.example.com"], trunks.Select(t => t.Destination).Order());
+        Assert.All(trunks, t => Assert.True(t.Secure, t.Destination + ": " + t.Reason));
+    }
+
     [Fact]
     public void Without_the_sip_proxy_restart_the_imported_cucm_certificate_is_not_used()
     {
@@ -108,7 +136,7 @@ public sealed class CucmExchangeTests : IDisposable
         var report = Do("imp-a-pub", r => new CertificateImportToolOperation("IM and Presence (IM/P) Service Trust", "cucm-pub.example.com", 5061, r));
         Assert.False(report.Accepted);
         Assert.Contains(report.Messages, m => m.Contains("(unreachable)"));
-        Assert.Equal(NodePlatform.ImportToolTimeout, _run.Now - start);
+        Assert.Equal(CertificateImportToolService.Timeout, _run.Now - start);
     }
 
     [Fact]

@@ -78,6 +78,26 @@ public sealed class SecuritySettingsTests : IDisposable
     }
 
     [Fact]
+    public void Regenerating_s2s_after_changing_the_node_to_node_domain_then_restarting_the_router_leaves_no_mismatch()
+    {
+        // The guide's tip: regenerate the XMPP S2S certificate, then restart the Cisco XCP Router.
+        var mismatches = new List<string>();
+        _run.Trace.AddObserver(e => { if (e.Event == "xmpp-domain-mismatch") mismatches.Add(e.Node); });
+        Edit("imp-a-pub", new SetSecuritySetting(SecuritySetting.NodeToNodeDomain, "federated.example.org"));
+        _run.RunFor(TimeSpan.FromMinutes(2));
+        _run.Operator.Request<CliReply>("imp-a-sub1", r => new CliRequest("set cert regen cup-xmpp-s2s", r));
+        var regen = _run.Operator.Request<CliReply>("imp-a-sub1", r => new CliRequest("yes", r))!.Output;
+        Assert.Contains("Successfully regenerated certificate for cup-xmpp-s2s.", regen);
+        var s2s = _run.Operator.Request<CertificatesSnapshot>("imp-a-sub1", r => new QueryCertificates(r))!.Certificates
+            .OwnCertificate(Pki.CertificateUnit.CupXmppS2s)!.Certificate;
+        Assert.Contains("federated.example.org", s2s.DnsNames);
+        foreach (var node in new[] { "imp-a-pub", "imp-a-sub1", "imp-a-sub2" }) Cli(node, "utils service restart Cisco XCP Router");
+        _run.RunFor(TimeSpan.FromMinutes(10));
+        Assert.Equal("federated.example.org", Settings("imp-a-sub1").Active.NodeToNodeDomain);
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public void Settings_are_administered_on_the_publisher_and_bad_values_are_refused()
     {
         Assert.False(Edit("imp-a-sub1", new SetSecuritySetting(SecuritySetting.SipIntraClusterTransport, "TCP")).Accepted);

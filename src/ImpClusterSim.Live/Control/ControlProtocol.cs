@@ -1,0 +1,65 @@
+using ImpClusterSim.Live.Network;
+
+namespace ImpClusterSim.Live.Control;
+
+// The coordinator's conversation with a node process's /user/control actor. Every message has an explicit codec
+// (LiveCodecs); every request is answered, so the coordinator can wait on it with a bound.
+
+/// <summary>
+/// Starts the node's services with the run's virtual time starting at this wall instant (Unix ms), the same in every
+/// process. Sent once every member is Up (and again after a restart). Answered with <see cref="ControlAck"/>.
+/// </summary>
+public sealed record StartServices(long EpochUnixMs);
+
+/// <summary>Asks how the node is: answered with a <see cref="NodeStatusReport"/>.</summary>
+public sealed record GetNodeStatus;
+
+/// <summary>
+/// A node process as it reports itself: its incarnation (counted in its SQLite file: 1 at first start, +1 at each
+/// restart), its clock now (virtual ticks, skew included) and skew, what its network port sent and dropped, and how
+/// many committed writes its store made in this incarnation.
+/// </summary>
+public sealed record NodeStatusReport(string Node, string Cluster, long Incarnation, long ClockTicks, long SkewTicks, long Sent, long Dropped, long DurableWrites);
+
+/// <summary>Asks for the node's trace events after index <see cref="After"/>: answered with a <see cref="TraceBatch"/>.</summary>
+public sealed record PullTrace(long After);
+
+/// <summary>One trace event of a node, in run time (virtual ticks).</summary>
+public sealed record TraceLine(long TimeTicks, string Node, string Path, string Event, IReadOnlyList<KeyValuePair<string, string>> Details);
+
+/// <summary>Trace events, and the index to ask after next.</summary>
+public sealed record TraceBatch(long Next, IReadOnlyList<TraceLine> Lines);
+
+/// <summary>Replaces the rules of the node's network port (partitions, loss, latency). Answered with <see cref="ControlAck"/>.</summary>
+public sealed record SetLinkRules(LinkRules Rules);
+
+/// <summary>Sets the node's clock skew (a fault). Answered with <see cref="ControlAck"/>.</summary>
+public sealed record SetSkew(long SkewTicks);
+
+/// <summary>Asks for a durable value by key: answered with a <see cref="DurableValue"/>.</summary>
+public sealed record ReadDurable(string Key);
+
+/// <summary>The value at a key, or not found.</summary>
+public sealed record DurableValue(string Key, object? Value);
+
+/// <summary>
+/// A certificate upload to the node's disk (the durability probe of docs/live.md): stored whole in one put, then
+/// answered with <see cref="UploadAcknowledged"/> only once committed.
+/// </summary>
+public sealed record UploadProbe(string Name, byte[] Content);
+
+public sealed record UploadAcknowledged(string Name);
+
+/// <summary>Asks which uploads the node's disk holds: answered with <see cref="UploadList"/>.</summary>
+public sealed record ListUploads;
+
+/// <summary>Uploads found whole (content matches its SHA-256) and how many were found damaged.</summary>
+public sealed record UploadList(IReadOnlyList<string> Intact, int Damaged);
+
+/// <summary>What an upload probe stores: the name, the bytes and their SHA-256 (to tell a whole value from a torn one).</summary>
+public sealed record StoredUpload(string Name, byte[] Content, byte[] Sha256);
+
+/// <summary>Asks the node process to leave the cluster and exit. Answered with <see cref="ControlAck"/> first.</summary>
+public sealed record ShutdownNode;
+
+public sealed record ControlAck(string What);
