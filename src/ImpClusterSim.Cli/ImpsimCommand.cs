@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Campaign;
+using ImpClusterSim.Cli.Chaos;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Live;
 using ImpClusterSim.Cli.Pki;
@@ -26,6 +27,7 @@ public static class ImpsimCommand
         root.Subcommands.Add(NodeCommand.Create());
         root.Subcommands.Add(LiveCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(ChaosCommand.Create());
         return root;
     }
 

@@ -28,7 +28,7 @@ public static class PlatformDeployment
         var clusterOf = ClusterOfNode(topology);
         foreach (var node in topology.Nodes)
         {
-            var setup = new NodeSetup(node, topology, catalogue, certificates, timings);
+            var setup = new NodeSetup(node, topology, catalogue, certificates, timings) { HostNames = run.HostNames };
             run.AddNode(node.Name, clusterOf[node.Name], context => ServiceManager.Props(context, setup, workers));
         }
     }

@@ -16,6 +16,13 @@ public sealed record RunOptions
     /// <summary>The cluster of every node of the run (the network uses it for per-cluster links and partitions).</summary>
     public IReadOnlyDictionary<string, string> ClusterOfNode { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The durable-store port each incarnation of a node gets over the node's <see cref="Nodes.SimDisk"/> (node name,
+    /// disk) -> store; null: the disk itself. The seam through which a test plants a broken storage rule (a driver that
+    /// acknowledges writes it has not made durable) and checks that chaos finds it.
+    /// </summary>
+    public Func<string, Node.Ports.IDurableStore, Node.Ports.IDurableStore>? DiskPort { get; init; }
+
     /// <summary>Where the trace lines are written (null: hashed only).</summary>
     public Stream? TraceOutput { get; init; }
 }

@@ -41,6 +41,9 @@ public sealed class SimulationRun : IDisposable
 
     public TraceWriter Trace { get; }
 
+    /// <summary>The run's name-resolution faults (every node's resolver consults them); healthy until a fault starts.</summary>
+    public NameResolutionFaults HostNames { get; } = new();
+
     public SimInstant Now => Kernel.Clock.Now;
 
     public IReadOnlyList<SimNode> Nodes => _nodes;

@@ -26,13 +26,32 @@ public sealed record NodeSetup(
         Deployment.ImpClusterOf(Node.Name) is { } c ? [c.Domain] : [];
 
     /// <summary>
-    /// The node an administrator's address names, as DNS would resolve it: its host name or FQDN (any case) or its
-    /// IP address; null when no node of the deployment answers to it.
+    /// This node's resolver: whether a lookup of another node's host name fails or is slow (a fault of the environment;
+    /// healthy by default). The simulation hands in its run's name-resolution faults.
     /// </summary>
-    public NodeSpec? Resolve(string address) => Deployment.Nodes.FirstOrDefault(n =>
-        string.Equals(n.Name, address, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(n.Fqdn, address, StringComparison.OrdinalIgnoreCase)
-        || n.IpAddress == address);
+    public Ports.IHostNameResolution HostNames { get; init; } = Ports.HealthyHostNameResolution.Instance;
+
+    /// <summary>
+    /// The node an administrator's address names, as DNS would resolve it from this node: its host name or FQDN (any
+    /// case) or its IP address; null when no node of the deployment answers to it, or when this node's lookup of that
+    /// host name fails (<see cref="HostNames"/>). An IP address needs no lookup.
+    /// </summary>
+    public NodeSpec? Resolve(string address) =>
+        Lookup(address) is { } found && found.Resolution.Resolves ? found.Node : null;
+
+    /// <summary>
+    /// The node <paramref name="address"/> names and how this node's lookup of it goes: null when no node of the
+    /// deployment answers to it; otherwise the node with <see cref="Ports.HostLookup"/> (fails, or resolves after a delay).
+    /// </summary>
+    public (NodeSpec Node, Ports.HostLookup Resolution)? Lookup(string address)
+    {
+        var node = Deployment.Nodes.FirstOrDefault(n =>
+            string.Equals(n.Name, address, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(n.Fqdn, address, StringComparison.OrdinalIgnoreCase)
+            || n.IpAddress == address);
+        if (node is null) return null;
+        return (node, node.IpAddress == address ? Ports.HostLookup.Healthy : HostNames.Lookup(Name, node.Name));
+    }
 
     /// <summary>The other nodes of this node's cluster.</summary>
     public IReadOnlyList<NodeSpec> ClusterPeers => Deployment.ClusterPeersOf(Node.Name).ToArray();

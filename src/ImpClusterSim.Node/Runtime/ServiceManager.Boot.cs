@@ -2,6 +2,7 @@ using Akka.Actor;
 using ImpClusterSim.Domain.Cli;
 using ImpClusterSim.Domain.Fips;
 using ImpClusterSim.Domain.Services;
+using ImpClusterSim.Node.Ports;
 using ImpClusterSim.Node.Services;
 
 namespace ImpClusterSim.Node.Runtime;
@@ -27,11 +28,50 @@ public sealed partial class ServiceManager
         Receive<QueryFips>(q => q.ReplyTo.Tell(new FipsSnapshot(_node.NodeName, _fips.Fips)));
     }
 
-    /// <summary>Keeps the FIPS state: on disk first (one atomic write), then in memory.</summary>
-    private void Persist(NodeFipsState next)
+    /// <summary>
+    /// Keeps the FIPS state: on disk first (one atomic write), then in memory. When the write fails (a disk fault,
+    /// <see cref="DiskWriteFailedException"/>) an administrator's change is refused whole (the exception reaches
+    /// <see cref="AroundReceive"/>); the node's own boot bookkeeping (<paramref name="boot"/>) goes on in memory, traced,
+    /// and a crash before the next good write boots again from what the disk holds, as a real node would.
+    /// </summary>
+    private void Persist(NodeFipsState next, bool boot = false)
     {
-        _node.Disk.Put(NodeFipsState.DiskKey, next);
+        try
+        {
+            _node.Disk.Put(NodeFipsState.DiskKey, next);
+        }
+        catch (DiskWriteFailedException failed) when (boot)
+        {
+            _node.Record(_path, "disk-write-failed", ("message", "boot"), ("key", failed.Key));
+        }
         _fips = next;
+    }
+
+    /// <summary>
+    /// A disk fault refused an administrator's FIPS change or recovery (<see cref="Persist"/> threw before anything
+    /// changed): the administrator is told, and the node goes on as it was.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (DiskWriteFailedException failed)
+        {
+            _node.Record(_path, "disk-write-failed", ("message", message.GetType().Name), ("key", failed.Key));
+            var text = DiskWriteFailedException.Refusal(_node.NodeName);
+            switch (message)
+            {
+                case CliRequest r:
+                    r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line, text));
+                    break;
+                case RecoverHaltedNode r:
+                    r.ReplyTo.Tell(new AdminReply(_node.NodeName, "Recovery", false, [text]));
+                    break;
+            }
+            return true;
+        }
     }
 
     private string FipsCli(FipsAction action)
@@ -58,10 +98,10 @@ public sealed partial class ServiceManager
         }
     }
 
-    private FipsTransition ApplyFips(FipsInput input)
+    private FipsTransition ApplyFips(FipsInput input, bool boot = false)
     {
         var transition = _fips.Fips.Apply(input);
-        if (transition.State != _fips.Fips) Persist(_fips with { Fips = transition.State });
+        if (transition.State != _fips.Fips) Persist(_fips with { Fips = transition.State }, boot);
         foreach (var effect in transition.Effects) Carry(effect);
         return transition;
     }
@@ -94,8 +134,8 @@ public sealed partial class ServiceManager
     {
         var injected = _fips.InjectedSelfTestFault;
         // A transient fault strikes one boot only; a persistent one stays until the node is recovered.
-        if (injected == SelfTestFault.Transient) Persist(_fips with { InjectedSelfTestFault = SelfTestFault.None });
-        ApplyFips(new BootCompleted(injected));
+        if (injected == SelfTestFault.Transient) Persist(_fips with { InjectedSelfTestFault = SelfTestFault.None }, boot: true);
+        ApplyFips(new BootCompleted(injected), boot: true);
         if (PlatformRunning) _node.Record(_path, "node-booted", ("fips", _fips.Fips.IsFips ? "enabled" : "disabled"));
     }
 
@@ -116,14 +156,15 @@ public sealed partial class ServiceManager
         if (_fips.Fips.Run != NodeRunState.Rebooting)
         {
             var restart = _fips.Fips.Apply(new RestartNode());
-            Persist(_fips with { Fips = restart.State });
+            Persist(_fips with { Fips = restart.State }, boot: true);
         }
         OnBootDone();
     }
 
     private void OnSelfTestFault(FipsSelfTestFault fault)
     {
-        Persist(_fips with { InjectedSelfTestFault = fault.Persistent ? SelfTestFault.Persistent : SelfTestFault.Transient });
+        // The environment's fault is part of the node's world, whatever its disk does.
+        Persist(_fips with { InjectedSelfTestFault = fault.Persistent ? SelfTestFault.Persistent : SelfTestFault.Transient }, boot: true);
         _node.Record(_path, "fips-selftest-fault", ("kind", fault.Persistent ? "persistent" : "transient"));
     }
 

@@ -37,6 +37,13 @@ public sealed record SaveIntercluster(
     IActorRef? ReplyTo = null,
     object? Reply = null);
 
+/// <summary>
+/// The database could not keep <paramref name="Refused"/> (a disk fault: the write failed, nothing changed). The agent
+/// goes back to what the disk holds (<paramref name="Persisted"/>) unless it has decided something newer since (that
+/// later save carries the whole agent state and has its own answer).
+/// </summary>
+public sealed record InterclusterSaveRefused(InterclusterSyncAgent Refused, NodeDatabaseState Persisted);
+
 /// <summary>The Certificate Import Tool verified a peer: import into the store, add the TLS peer subject (on disk before <paramref name="Reply"/>).</summary>
 public sealed record SaveImportToolResult(CertificateImportReport Report, IActorRef ReplyTo, object Reply);
 

@@ -113,3 +113,22 @@ public sealed record TroubleshooterFails(string Cluster, string? Peer, SourceSpa
 {
     public override string Kind => "troubleshooter-fails";
 }
+
+/// <summary>
+/// acknowledged-changes-kept (safety): every trust certificate whose upload a node accepted is still in that store on that
+/// node whenever the node is up, unless a later delete on its cluster or a FIPS mode change on the node removed it.
+/// </summary>
+public sealed record AcknowledgedChangesKept(SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "acknowledged-changes-kept";
+}
+
+/// <summary>
+/// converged (liveness): every TLS peer entry configured on both sides whose certificates allow it (same FIPS mode, the
+/// peer's Tomcat chain validates at the local clock) shows "Connection is secure", and every IM&amp;P cluster's nodes that
+/// are up hold the same trust stores.
+/// </summary>
+public sealed record Converged(SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "converged";
+}

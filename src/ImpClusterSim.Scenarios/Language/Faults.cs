@@ -53,3 +53,18 @@ public sealed record FipsSelfTestFailure(string Node, bool Persistent, SourceSpa
 {
     public override string Kind => "fips-selftest-failure";
 }
+
+/// <summary>
+/// name-resolution: <see cref="Node"/>'s resolver cannot resolve <see cref="Host"/>'s host name (or, with
+/// <see cref="Delay"/>, only after that long). <see cref="Host"/> still reaches <see cref="Node"/>, and replies come back.
+/// </summary>
+public sealed record NameResolutionFault(string Node, string Host, TimeSpan? Delay, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "name-resolution";
+}
+
+/// <summary>disk-failure: every write to <see cref="Node"/>'s disk fails (I/O error) while the fault lasts.</summary>
+public sealed record DiskFailure(string Node, SourceSpan Span) : FaultAction(Span)
+{
+    public override string Kind => "disk-failure";
+}

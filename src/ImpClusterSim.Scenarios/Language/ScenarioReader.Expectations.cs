@@ -299,6 +299,8 @@ internal sealed partial class ScenarioReader
             case "node-up": return new NodeUp(target!, span);
             case "no-fips-mismatch-exchange": return new NoFipsMismatchExchange(span);
             case "secure-peers-when-trusted": return new SecurePeersWhenTrusted(span);
+            case "acknowledged-changes-kept": return new AcknowledgedChangesKept(span);
+            case "converged": return new Converged(span);
             case "banner-shown":
                 var index = ScenarioVocabulary.BannerInterfaces.IndexOf(a.Text("interface"));
                 return new BannerShown(target!, (LoginInterface)index, a.OptText("text"), span);

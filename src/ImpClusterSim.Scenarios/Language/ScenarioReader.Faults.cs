@@ -9,7 +9,7 @@ namespace ImpClusterSim.Scenarios.Language;
 internal sealed partial class ScenarioReader
 {
     private static readonly string[] FaultKeys = ["id", "at", "for", "until"];
-    private static readonly string[] WindowedFaults = ["partition", "link", "clock-skew", "service-stop"];
+    private static readonly string[] WindowedFaults = ["partition", "link", "clock-skew", "service-stop", "name-resolution", "disk-failure"];
     private static readonly string[] HealableFaults = ["partition", "link"];
 
     private ImmutableArray<Fault> ReadFaults(YamlNode node)
@@ -159,6 +159,15 @@ internal sealed partial class ScenarioReader
                 return new ServiceFault(a.Spec.Name == "service-kill", node, service, span);
             case "clock-skew": return new ClockSkew(a.Text("node"), a.Time("offset"), span);
             case "fips-selftest-failure": return new FipsSelfTestFailure(a.Text("node"), a.OptText("mode") == "persistent", span);
+            case "name-resolution":
+                if (a.Text("node") == a.Text("host"))
+                {
+                    Error(a.Node("host")!, "'name-resolution': a node does not look up its own host name; give another node as 'host'");
+                    return null;
+                }
+
+                return new NameResolutionFault(a.Text("node"), a.Text("host"), a.OptTime("delay"), span);
+            case "disk-failure": return new DiskFailure(a.Text("node"), span);
             default: throw new InvalidOperationException($"no builder for fault '{a.Spec.Name}'");
         }
     }

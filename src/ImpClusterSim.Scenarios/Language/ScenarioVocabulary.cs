@@ -153,6 +153,14 @@ public static class ScenarioVocabulary
             R("node", ArgType.Node, "the node"),
             O("mode", ArgType.Choice, "transient (fails once) or persistent (default transient)", ["transient", "persistent"]),
         ], "node"),
+        new("name-resolution", "A node cannot resolve (or, with delay, resolves slowly) another node's host name; the other node still reaches it.",
+        [
+            R("node", ArgType.Node, "the node whose lookups fail"),
+            R("host", ArgType.Node, "the node whose host name it cannot resolve"),
+            O("delay", ArgType.Duration, "the name resolves, but only after this long (default: it does not resolve)"),
+        ]),
+        new("disk-failure", "Every write to a node's disk fails with an I/O error: the operation is refused, nothing is half-applied.",
+            [R("node", ArgType.Node, "the node")], "node"),
     ];
 
     public static ImmutableArray<KindSpec> Conditions { get; } =
@@ -175,6 +183,8 @@ public static class ScenarioVocabulary
         new("node-up", "Every target node is running.", [], Target: TargetUse.Required),
         new("no-fips-mismatch-exchange", "No certificates were exchanged between clusters in different FIPS modes.", []),
         new("secure-peers-when-trusted", "The ICSA invariant: a TLS peer whose Tomcat chain validates shows 'Connection is secure' within one sync.", []),
+        new("acknowledged-changes-kept", "No acknowledged change is lost: every trust certificate an upload was accepted for stays in its store on that node (unless deleted or FIPS mode changed), across crashes.", []),
+        new("converged", "Liveness: every configured TLS peer pair whose certificates allow it shows 'Connection is secure' on both panels, and the trust stores of every IM&P cluster agree on its nodes that are up.", []),
         new("banner-shown", "The login banner is shown on an interface of every target node.",
         [R("interface", ArgType.Choice, "the interface", BannerInterfaces), O("text", ArgType.Text, "text the banner contains")], "interface", TargetUse.Required),
         new("sip-trunk-secure", "Cisco CallManager on every target CUCM node reports the TLS SIP trunk secure (or, with secure: false, not secure).",

@@ -54,6 +54,9 @@ public static class ValueRanges
     /// <summary>Each end of a one-way link latency range.</summary>
     public static readonly DurationBounds Latency = new(TimeSpan.Zero, TimeSpan.FromHours(1), "a one-way latency");
 
+    /// <summary>A name-resolution fault's delay (docs/chaos.md): from 0 to a day.</summary>
+    public static readonly DurationBounds ResolutionDelay = new(TimeSpan.Zero, TimeSpan.FromDays(1), "a name-resolution delay");
+
     /// <summary>A scenario CA's validity from the start (default 3650d): at least a second, at most 30 years.</summary>
     public static readonly DurationBounds CaValidity = new(TimeSpan.FromSeconds(1), TimeSpan.FromDays(10950), "a CA's validity");
 
@@ -98,6 +101,7 @@ public static class ValueRanges
         "start" or "stop" => ServiceTransition,
         "validity" => CaValidity,
         "offset" => ClockSkew,
+        "delay" => ResolutionDelay,
         "until" => Horizon,
         _ => AnyDuration,
     };

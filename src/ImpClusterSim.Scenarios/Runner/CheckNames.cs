@@ -39,6 +39,8 @@ internal static class CheckNames
             StepOutcome o => $"step '{o.Label}' {(o.Accepted ? "accepted" : "refused")}{(o.Reply is null ? "" : $" with '{o.Reply}'")}",
             EventSeen e => $"'{e.Event}' seen{(e.Node is null ? "" : " on " + e.Node)}{string.Concat(e.Details.Select(d => $", {d.Key} ~ '{d.Value}'"))}",
             TroubleshooterFails t => $"troubleshooter fails on {t.Cluster}{(t.Peer is null ? "" : " for " + t.Peer)}",
+            AcknowledgedChangesKept => "no acknowledged change lost",
+            Converged => "peers secure and trust stores agreeing after the quiet period",
             _ => condition.Kind,
         };
     }

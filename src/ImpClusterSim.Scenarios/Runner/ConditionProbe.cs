@@ -25,6 +25,7 @@ internal sealed class ConditionProbe(RunContext context)
     private Step? _playing;
     private readonly Dictionary<(string Node, string Peer), SimInstant?> _verifiedSyncs = [];
     private string? _secureViolation;
+    private readonly ChaosChecks _chaos = new(context);
 
     private RunContext C => context;
 
@@ -53,6 +54,7 @@ internal sealed class ConditionProbe(RunContext context)
             }
         }
 
+        _chaos.Observe(e);
         if (e.Event != "certificate-exchange") return;
         string? Detail(string key) => e.Details.FirstOrDefault(d => d.Key == key).Value;
         if (Detail("from-fips") is { } from && Detail("to-fips") is { } to && from != to)
@@ -82,6 +84,8 @@ internal sealed class ConditionProbe(RunContext context)
             ? new Observation(true, "seen " + seen)
             : new Observation(false, $"no '{e.Event}' event{(e.Node is null ? "" : " on " + e.Node)}{DetailsText(e)} so far"),
         TroubleshooterFails t => TroubleshooterFailure(t),
+        AcknowledgedChangesKept => _chaos.AcknowledgedChangesKept(),
+        Converged => _chaos.Converged(),
         _ => new Observation(false, $"condition '{condition.Kind}' is not modelled"),
     };
 

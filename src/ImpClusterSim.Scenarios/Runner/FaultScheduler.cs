@@ -22,6 +22,7 @@ internal sealed class FaultScheduler(RunContext context)
 
     private readonly Dictionary<string, List<LinkScope>> _links = new(StringComparer.Ordinal);
     private readonly List<FaultWindow> _windows = [];
+    private readonly Dictionary<string, int> _failingDisks = new(StringComparer.Ordinal);
 
     private RunContext C => context;
 
@@ -84,6 +85,16 @@ internal sealed class FaultScheduler(RunContext context)
                 C.Record(f.Node, f.Kind, ("mode", f.Persistent ? "persistent" : "transient"));
                 C.Run[f.Node].Tell(new FipsSelfTestFault(f.Persistent));
                 break;
+            case NameResolutionFault n:
+                C.Record(n.Node, n.Kind, ("id", id), ("host", n.Host),
+                    ("lookup", n.Delay is { } slow ? "slow " + DurationText.Format(slow) : "fails"));
+                C.Run.HostNames.Start(id, n.Node, n.Host, n.Delay);
+                break;
+            case DiskFailure d:
+                C.Record(d.Node, d.Kind, ("id", id));
+                _failingDisks[d.Node] = _failingDisks.GetValueOrDefault(d.Node) + 1;
+                C.Run[d.Node].Disk.Failing = true;
+                break;
         }
     }
 
@@ -103,6 +114,16 @@ internal sealed class FaultScheduler(RunContext context)
             case ServiceFault s:
                 C.Record(s.Node, s.Kind + "-ended", ("service", s.Service));
                 C.Run[s.Node].Tell(new Node.Runtime.ServiceControl(new StartService(s.Service)));
+                break;
+            case NameResolutionFault n:
+                C.Record(n.Node, n.Kind + "-ended", ("id", id), ("host", n.Host));
+                C.Run.HostNames.Heal(id);
+                break;
+            case DiskFailure d:
+                C.Record(d.Node, d.Kind + "-ended", ("id", id));
+                var left = _failingDisks.GetValueOrDefault(d.Node) - 1;
+                _failingDisks[d.Node] = left;
+                C.Run[d.Node].Disk.Failing = left > 0;
                 break;
         }
     }

@@ -30,6 +30,12 @@ public sealed record ScenarioRunOptions
     /// <summary>Called at the horizon, before the run is torn down (e.g. to export every node's certificates).</summary>
     public Action<Simulation.SimulationRun>? AtEnd { get; init; }
 
+    /// <summary>
+    /// The durable-store port over each node's simulated disk (<see cref="Simulation.RunOptions.DiskPort"/>); null: the disk
+    /// itself. Tests plant a broken storage rule here to show that chaos finds it.
+    /// </summary>
+    public Func<string, IDurableStore, IDurableStore>? DiskPort { get; init; }
+
     /// <summary>How often 'within' and 'always' checks are evaluated between steps (they are also evaluated after each step).</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

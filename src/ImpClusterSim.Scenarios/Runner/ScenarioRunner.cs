@@ -31,6 +31,7 @@ public static class ScenarioRunner
             Seed = seed,
             ClusterOfNode = PlatformDeployment.ClusterOfNode(topology),
             TraceOutput = options.Trace,
+            DiskPort = options.DiskPort,
             DefaultLink = LinkModels.With(LinkModel.Lan, settings.Network.Latency, settings.Network.Distribution, settings.Network.Loss,
                 settings.Network.Duplication, settings.Network.Reorder),
         });
@@ -117,7 +118,7 @@ public static class ScenarioRunner
         $"impsim run {scenario.Span.File} --seed {seed.ToString(CultureInfo.InvariantCulture)} --until {Domain.Time.DurationText.Format(horizon)}";
 
     /// <summary>The scenario's service start/stop ranges over the default catalogue; a missing range keeps the default.</summary>
-    private static ServiceCatalogue Catalogue(Timings timings)
+    internal static ServiceCatalogue Catalogue(Timings timings)
     {
         var catalogue = ServiceCatalogue.Default;
         foreach (var (name, t) in timings.Services.OrderBy(s => s.Key, StringComparer.Ordinal))
@@ -129,7 +130,7 @@ public static class ScenarioRunner
         return catalogue;
     }
 
-    private static RuntimeTimings Timings(Timings timings)
+    internal static RuntimeTimings Timings(Timings timings)
     {
         var runtime = new RuntimeTimings();
         if (timings.ReplicationDelay is { } delay) runtime = runtime with { ReplicationDelay = delay };

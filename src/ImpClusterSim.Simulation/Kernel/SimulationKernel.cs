@@ -16,8 +16,11 @@ public sealed class SimulationKernel : IDisposable
     private static readonly ConcurrentDictionary<string, SimulationKernel> Registry = new();
     private static long _runCounter;
 
+    // Work enqueued on the loop thread (every deterministic item) needs no lock: only the loop thread touches _work.
+    // Work from any other thread (a bug: it is counted) goes through a concurrent queue that the loop also drains.
     private readonly Queue<IRunnable> _work = new();
-    private readonly object _gate = new();
+    private readonly ConcurrentQueue<IRunnable> _foreign = new();
+    private long _foreignEnqueues;
     private int _loopThreadId;
 
     public SimulationKernel(SimInstant start)
@@ -47,7 +50,7 @@ public sealed class SimulationKernel : IDisposable
     /// Work that arrived from a thread other than the loop thread. In a deterministic run it stays 0; anything else
     /// means some code used the thread pool (a Task continuation, Ask) and replay may differ.
     /// </summary>
-    public long ForeignEnqueues { get; private set; }
+    public long ForeignEnqueues => Interlocked.Read(ref _foreignEnqueues);
 
     internal static SimulationKernel FromConfig(Config config)
     {
@@ -59,11 +62,14 @@ public sealed class SimulationKernel : IDisposable
 
     internal void Enqueue(IRunnable run)
     {
-        lock (_gate)
+        if (Environment.CurrentManagedThreadId == _loopThreadId)
         {
-            if (Environment.CurrentManagedThreadId != _loopThreadId) ForeignEnqueues++;
             _work.Enqueue(run);
+            return;
         }
+
+        Interlocked.Increment(ref _foreignEnqueues);
+        _foreign.Enqueue(run);
     }
 
     /// <summary>Binds the kernel to the calling thread: from now on only this thread runs the loop.</summary>
@@ -72,13 +78,8 @@ public sealed class SimulationKernel : IDisposable
     /// <summary>Runs every ready work item, including the ones they enqueue, until none is left.</summary>
     public void RunUntilQuiescent()
     {
-        while (true)
+        while (_work.TryDequeue(out var next) || _foreign.TryDequeue(out next))
         {
-            IRunnable? next;
-            lock (_gate)
-            {
-                if (!_work.TryDequeue(out next)) return;
-            }
             Executed++;
             next.Run();
         }

@@ -24,13 +24,14 @@ public sealed class SimNode
         Name = name;
         Cluster = cluster;
         _root = root;
+        Disk = new SimDisk(name);
     }
 
     public string Name { get; }
 
     public string Cluster { get; }
 
-    public SimDisk Disk { get; } = new();
+    public SimDisk Disk { get; }
 
     /// <summary>Offset of this node's clock from virtual time (a fault). Only this node sees it.</summary>
     public TimeSpan Skew { get; set; }
@@ -55,7 +56,7 @@ public sealed class SimNode
             new SkewedClock(_run.Kernel.Clock, this),
             new RunClock(_run.Kernel.Clock),
             _life.Guard(network),
-            _life.Guard(Disk),
+            _life.Guard(_run.Options.DiskPort?.Invoke(Name, Disk) ?? Disk),
             purpose => _run.Randomness.ForNode(Name).Stream(purpose + "#" + _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
             _life.Guard(_run.Trace));
         _system = ActorSystem.Create(Name, _run.Kernel.SystemConfig);

@@ -91,6 +91,44 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// A disk fault: a write failed (<see cref="DiskWriteFailedException"/>), so the change being persisted was never made
+    /// (<see cref="Persist"/> writes before it changes anything in memory, and every handler persists before it tells
+    /// anyone). An administrator's operation is refused with the error; the Intercluster Sync Agent hears that its
+    /// decision was not kept (<see cref="InterclusterSaveRefused"/>) and goes back to what the disk holds; a replicated
+    /// change or a catch-up is not acknowledged, so replication brings it again on its next push or poll.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (DiskWriteFailedException failed)
+        {
+            _node.Record(_path, "disk-write-failed", ("message", message.GetType().Name), ("key", failed.Key));
+            var text = DiskWriteFailedException.Refusal(_node.NodeName);
+            switch (message)
+            {
+                case AdminOperation op:
+                    op.ReplyTo.Tell(new AdminReply(_node.NodeName, op.MenuPath, false, [text]));
+                    break;
+                case DatabaseCliCommand c:
+                    c.ReplyTo.Tell(new CliReply(c.Node, c.Line, text));
+                    break;
+                case SaveIntercluster save:
+                    Context.Parent.Tell(new ToService(Domain.Services.ServiceNames.CiscoInterclusterSyncAgent,
+                        new InterclusterSaveRefused(save.Agent, _state)));
+                    if (save.Reply is AdminReply decided) save.ReplyTo?.Tell(decided with { Accepted = false, Messages = [text] });
+                    break;
+                case SaveImportToolResult save when save.Reply is AdminReply verified:
+                    save.ReplyTo.Tell(verified with { Accepted = false, Messages = [text] });
+                    break;
+            }
+            return true;
+        }
+    }
+
     /// <summary>Keeps an accepted change: on disk first (one atomic write), then in memory, then the Service Manager hears of it.</summary>
     private void Persist(NodeDatabaseState next)
     {

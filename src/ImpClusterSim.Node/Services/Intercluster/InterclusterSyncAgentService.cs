@@ -46,9 +46,11 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
 
         Receive<ServiceRunning>(r => OnServiceRunning(r.Load is not null));
         Receive<DatabaseChanged>(c => _db = c.State);
+        Receive<InterclusterSaveRefused>(OnSaveRefused);
         Receive<NetworkEnvelope>(e => e.Payload is IcsaSyncResponse or IcsaAgentRestartedNotice or ServiceUnavailable { Request: IcsaSyncRequest }, OnAnswer);
         Receive<SyncDue>(OnSyncDue);
         Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, PeerReachability.Timeout, [], false, null));
+        Receive<SyncResolved>(r => SendSyncRequest(r.SyncId));
         Receive<InterclusterOperation>(OnInterclusterOperation);
         Receive<PanelRefresh>(_ => _panel = _panel?.Refresh(_agent?.States.Values ?? [], _node.RunClock.Now));
         Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(new PeerStatusSnapshot(_node.NodeName,
@@ -81,7 +83,11 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
             Apply(new AgentStarted());
             return;
         }
-        foreach (var id in _syncs.Keys) Timers.Cancel("icsa-timeout:" + id);
+        foreach (var id in _syncs.Keys)
+        {
+            Timers.Cancel("icsa-timeout:" + id);
+            Timers.Cancel("icsa-resolved:" + id);
+        }
         _syncs.Clear();
         foreach (var peer in _agent.States.Keys) Timers.Cancel("icsa-sync:" + peer);
     }
@@ -167,16 +173,42 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         if (Running) Apply(due with { Elapsed = true });
     }
 
+    /// <summary>
+    /// Starts a sync with the peer <paramref name="peerAddress"/> names: this node's resolver looks the name up first
+    /// (<see cref="NodeSetup.Lookup"/>). A name that does not resolve (unknown, or a name-resolution fault) sends nothing
+    /// and the sync times out ("Not reachable"); a slow resolver sends the request once the name is resolved, on the
+    /// same request timeout.
+    /// </summary>
     private void StartSync(string peerAddress, bool resync)
     {
         var id = ++_nextSync;
-        var peer = _setup.Resolve(peerAddress);
-        _syncs[id] = new PendingSync(peerAddress, resync, peer);
+        var lookup = _setup.Lookup(peerAddress);
+        _syncs[id] = new PendingSync(peerAddress, resync, lookup?.Node);
         Timers.StartSingleTimer("icsa-timeout:" + id, new SyncTimedOut(id), _setup.Timings.IcsaRequestTimeout);
-        if (peer is null) return; // the name does not resolve: nothing answers
-        var entry = _agent!.Peers.Find(peerAddress);
+        if (lookup is not { Resolution.Resolves: true } found) return;
+        if (found.Resolution.Delay > TimeSpan.Zero) Timers.StartSingleTimer("icsa-resolved:" + id, new SyncResolved(id), found.Resolution.Delay);
+        else SendSyncRequest(id);
+    }
+
+    private void SendSyncRequest(long id)
+    {
+        if (!_syncs.TryGetValue(id, out var pending) || pending.Peer is not { } peer) return;
+        var entry = _agent!.Peers.Find(pending.PeerAddress);
         _node.Network.Send(ServiceNames.CiscoInterclusterSyncAgent, peer.Name, ServiceNames.CiscoTomcat,
             new IcsaSyncRequest(id, _setup.Name, entry?.AxlUsername ?? "", entry?.AxlPassword ?? ""));
+    }
+
+    /// <summary>
+    /// The database could not keep a decision (disk fault). If nothing newer was decided since, the agent goes back to
+    /// what the disk holds, so what it shows and does is what survives a crash (nothing half-applied). Its timers stay:
+    /// a sync timer of a peer it no longer knows finds nothing to do, one of a peer it knows syncs as scheduled.
+    /// </summary>
+    private void OnSaveRefused(InterclusterSaveRefused refused)
+    {
+        _db = refused.Persisted;
+        if (!ReferenceEquals(_agent, refused.Refused)) return;
+        _agent = refused.Persisted.Icsa;
+        _node.Record(_path, "intercluster-decision-not-kept", ("reason", "disk write failed"));
     }
 
     private void OnAnswer(NetworkEnvelope e)
@@ -199,6 +231,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     {
         if (!_syncs.Remove(id, out var pending)) return;
         Timers.Cancel("icsa-timeout:" + id);
+        Timers.Cancel("icsa-resolved:" + id);
         var certs = _db.Certificates;
         var attempt = new SyncAttempt(reachability, chain,
             certs.GetTrustStore(TrustStoreNames.TomcatTrust), certs.GetTrustStore(TrustStoreNames.CupXmppTrust), certs.Fips, peerFips)
@@ -253,6 +286,8 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     private sealed record PendingSync(string PeerAddress, bool ResyncTomcat, NodeSpec? Peer);
 
     private sealed record SyncTimedOut(long SyncId);
+
+    private sealed record SyncResolved(long SyncId);
 
     private sealed class PanelRefresh
     {

@@ -1,0 +1,251 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Progress;
+using ImpClusterSim.Cli.Run;
+using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Domain.Topology;
+using ImpClusterSim.Scenarios.BuiltIn;
+using ImpClusterSim.Scenarios.Chaos;
+using ImpClusterSim.Scenarios.Language;
+using ImpClusterSim.Scenarios.Runner;
+
+namespace ImpClusterSim.Cli.Chaos;
+
+/// <summary>
+/// `impsim chaos [SCENARIO] --seeds N` (docs/chaos.md): per seed, a fault schedule generated from the seed's own stream,
+/// played on the scenario (default: the embedded one; with <c>--topology</c>, the built-in workload of the guide's
+/// procedures), checked by the safety invariants all the time and by liveness after the quiet period; the first failing
+/// seed of each signature shrunk to a minimal schedule written as a scenario file that <c>impsim run</c> replays.
+/// Exit 0 no failure, 1 a failure, 2 bad input.
+/// </summary>
+public static class ChaosCommand
+{
+    private static readonly Argument<FileInfo?> ScenarioFile = new("SCENARIO")
+    {
+        Description = "A scenario YAML file (default: the embedded CA-signed Tomcat rollout)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<string?> Topology = new("--topology") { Description = "Without a scenario: play the built-in workload of the guide's procedures on this topology (a YAML file, or default, two-clusters, lab)" };
+    private static readonly Option<string?> Until = new("--until") { Description = "With --topology: the run's horizon (default 24h)" };
+    private static readonly Option<int> Seeds = new("--seeds") { Description = "How many seeds to play", DefaultValueFactory = _ => 100 };
+    private static readonly Option<ulong> FirstSeed = new("--first-seed") { Description = "The first seed (then +1 each run)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string?> Faults = new("--faults") { Description = "Only these fault kinds, comma-separated: " + string.Join(", ", ChaosFaultKinds.All) };
+    private static readonly Option<double> Intensity = new("--intensity") { Description = "Multiplier on every kind's number of faults (0.1 to 10)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Jobs = new("--jobs") { Description = "Seeds played at once, each on its own thread (the output does not depend on it)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> ShrinkBudget = new("--shrink-budget") { Description = "Runs the shrinker may make per failure (0: do not shrink)", DefaultValueFactory = _ => 300 };
+    private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the shrunk scenario files go (default: chaos-failures)" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON on stdout" };
+    private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write report.html and junit.xml into this folder" };
+
+    public static Command Create()
+    {
+        var command = new Command("chaos", "Chaos experiments: fault schedules generated from seeds, invariants checked all the time, failures shrunk to a replayable scenario")
+        {
+            ScenarioFile, Topology, Until, Seeds, FirstSeed, Faults, Intensity, Jobs, ShrinkBudget, Out, Json, Report,
+        };
+        command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Execute(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        var count = parse.GetValue(Seeds);
+        if (count is < 1 or > 1_000_000) throw new UsageException($"--seeds {count} is out of range (1 to 1000000)");
+        var jobs = parse.GetValue(Jobs);
+        if (jobs is < 1 or > ParallelRuns.MaxJobs) throw new UsageException($"--jobs {jobs} is out of range (1 to {ParallelRuns.MaxJobs})");
+        var budget = parse.GetValue(ShrinkBudget);
+        if (budget is < 0 or > 100_000) throw new UsageException($"--shrink-budget {budget} is out of range (0 to 100000)");
+        var intensity = parse.GetValue(Intensity);
+        if (!(intensity >= ChaosProfile.MinIntensity && intensity <= ChaosProfile.MaxIntensity))
+            throw new UsageException($"--intensity {intensity.ToString(CultureInfo.InvariantCulture)} is out of range ({ChaosProfile.MinIntensity.ToString(CultureInfo.InvariantCulture)} to {ChaosProfile.MaxIntensity.ToString(CultureInfo.InvariantCulture)})");
+        var profile = new ChaosProfile { Intensity = intensity };
+        if (parse.GetValue(Faults) is { } faults)
+        {
+            var (kinds, problem) = ChaosFaultKinds.Parse(faults);
+            if (problem is not null) throw new UsageException(problem);
+            profile = profile with { Kinds = kinds };
+        }
+
+        var file = parse.GetValue(ScenarioFile);
+        var basis = LoadBase(file, parse.GetValue(Topology), parse.GetValue(Until), error);
+        if (basis is null) return ExitCodes.BadInput;
+        if (basis.FaultsEnd <= FaultScheduleGenerator.FirstFault + TimeSpan.FromMinutes(1))
+            throw new UsageException($"the horizon {DurationText.Format(basis.Horizon)} leaves no room for faults before the quiet period ({DurationText.Format(basis.Quiet)}); give a longer horizon");
+
+        var options = new ChaosOptions { FirstSeed = parse.GetValue(FirstSeed), Seeds = count, Profile = profile, Jobs = jobs, ShrinkBudget = budget };
+        var outDir = parse.GetValue(Out) ?? new DirectoryInfo("chaos-failures");
+        var wall = Stopwatch.StartNew();
+        var result = RunProgress.Run(error, $"chaos {basis.Scenario.Name}", count,
+            progress => ChaosExperiment.Run(basis, options, progress, message => { if (!parse.GetValue(Json)) error.WriteLine(message); }));
+        wall.Stop();
+
+        var files = WriteShrunk(result, outDir);
+        if (parse.GetValue(Report) is { } report)
+        {
+            try
+            {
+                ChaosReport.Write(result, report.FullName, files);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write the report into '{report.FullName}': {e.Message}");
+            }
+        }
+
+        var replayBase = ReplayBase(parse, file);
+        if (parse.GetValue(Json)) output.WriteLine(ToJson(result, files, wall.Elapsed.TotalSeconds, replayBase));
+        else Render(result, files, wall.Elapsed.TotalSeconds, replayBase, output);
+        return result.Failures.Any() ? ExitCodes.ExpectationFailed : ExitCodes.Success;
+    }
+
+    /// <summary>The scenario to play: the file, the embedded default, or the built-in workload on a topology.</summary>
+    private static ChaosBase? LoadBase(FileInfo? file, string? topology, string? until, TextWriter error)
+    {
+        if (file is not null && file.Name.StartsWith('-')) throw new UsageException($"unknown option '{file}'");
+        if (file is not null && topology is not null) throw new UsageException("--topology goes without a scenario: a scenario names its own deployment");
+        if (until is not null && topology is null) throw new UsageException("--until goes with --topology (a scenario has its own horizon)");
+        string yaml, name;
+        string? directory = null;
+        if (topology is not null)
+        {
+            var (reference, deployment) = ResolveTopology(topology);
+            var horizon = RunCommand.ParseUntil(until) ?? TimeSpan.FromHours(24);
+            var workloadScenario = ChaosWorkload.Yaml(reference, deployment, horizon, TimeSpan.Zero);
+            // The fault phase ends a quiet period before the horizon: read the workload once to learn the timings.
+            var (probe, _) = ScenarioLoader.Parse(workloadScenario, "(built-in) chaos-workload.yaml");
+            var quiet = probe is null ? TimeSpan.FromHours(1) : new ChaosBase(workloadScenario, "", null, probe).Quiet;
+            yaml = ChaosWorkload.Yaml(reference, deployment, horizon, horizon - quiet);
+            name = "(built-in) chaos-workload.yaml";
+        }
+        else if (file is null)
+        {
+            yaml = DefaultScenario.Yaml();
+            name = "(embedded) " + DefaultScenario.FileName;
+        }
+        else
+        {
+            if (!file.Exists) throw new UsageException($"scenario file '{file}' does not exist");
+            yaml = File.ReadAllText(file.FullName);
+            name = file.ToString();
+            directory = file.DirectoryName;
+        }
+
+        var (scenario, errors) = ScenarioLoader.Parse(yaml, name, directory);
+        foreach (var e in errors) error.WriteLine(e.ToString());
+        return scenario is null ? null : new ChaosBase(yaml, name, directory, scenario);
+    }
+
+    private static (string Reference, Deployment Deployment) ResolveTopology(string topology)
+    {
+        if (TopologyLoader.EmbeddedNames.Contains(topology))
+            return (topology, TopologyLoader.LoadEmbedded(topology));
+        var path = new FileInfo(topology);
+        return (path.FullName, RunCommand.LoadTopology(path));
+    }
+
+    private static Dictionary<ulong, string> WriteShrunk(ChaosResult result, DirectoryInfo outDir)
+    {
+        var files = new Dictionary<ulong, string>();
+        if (result.Shrunk.IsEmpty) return files;
+        try
+        {
+            outDir.Create();
+            foreach (var s in result.Shrunk)
+            {
+                var path = Path.Combine(outDir.ToString(), $"chaos-seed-{s.Seed.ToString(CultureInfo.InvariantCulture)}.yaml");
+                File.WriteAllText(path, s.Yaml);
+                files[s.Seed] = path;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write the shrunk scenarios into '{outDir}': {e.Message}");
+        }
+
+        return files;
+    }
+
+    /// <summary>The command that replays one seed of this experiment (the same base, kinds and intensity).</summary>
+    private static string ReplayBase(ParseResult parse, FileInfo? file)
+    {
+        var parts = new List<string> { "chaos" };
+        if (file is not null) parts.Add(file.ToString());
+        if (parse.GetValue(Topology) is { } t) parts.AddRange(["--topology", t]);
+        if (parse.GetValue(Until) is { } u) parts.AddRange(["--until", u]);
+        if (parse.GetValue(Faults) is { } f) parts.AddRange(["--faults", f]);
+        var intensity = parse.GetValue(Intensity);
+        if (intensity != 1) parts.AddRange(["--intensity", intensity.ToString(CultureInfo.InvariantCulture)]);
+        return Invocation.CommandLine(parts);
+    }
+
+    private static string Replay(string replayBase, ulong seed) => $"{replayBase} --seeds 1 --first-seed {seed.ToString(CultureInfo.InvariantCulture)}";
+
+    private static void Render(ChaosResult result, Dictionary<ulong, string> files, double wallSeconds, string replayBase, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        foreach (var v in result.Failures)
+            output.WriteLine($"FAILED seed {v.Seed}: {v.Signature} ({v.Faults.Length} faults): {v.Detail}\n  replay: {Replay(replayBase, v.Seed)}");
+        foreach (var s in result.Shrunk)
+        {
+            output.WriteLine($"shrunk seed {s.Seed}: {s.Original.Length} -> {s.Minimal.Length} fault(s) in {s.Runs} runs{(s.BudgetExhausted ? " (budget exhausted)" : "")}, same signature: {s.Signature}");
+            foreach (var f in s.Minimal) output.WriteLine("  - " + f.ToYaml());
+            if (files.TryGetValue(s.Seed, out var path)) output.WriteLine($"  replay: {Invocation.CommandLine(["run", path])}");
+        }
+
+        var last = result.Options.FirstSeed + (ulong)result.Verdicts.Length - 1;
+        var b = result.Base;
+        output.WriteLine(string.Create(c,
+            $"chaos {b.Scenario.Name}: {result.Verdicts.Length} runs (seeds {result.Options.FirstSeed}..{last}), {result.Failures.Count()} failed; " +
+            $"{wallSeconds:0.0} s wall, {result.Verdicts.Length / Math.Max(wallSeconds, 1e-9):0.00} runs/s"));
+        output.WriteLine(string.Create(c,
+            $"horizon {DurationText.Format(b.Horizon)}: faults until +{DurationText.Format(b.FaultsEnd)}, quiet period {DurationText.Format(b.Quiet)}; " +
+            $"{result.Verdicts.Sum(v => v.Faults.Length)} faults generated ({string.Join(", ", result.Options.Profile.Kinds)}), intensity {result.Options.Profile.Intensity:0.##}"));
+        if (!result.Failures.Any()) output.WriteLine("no failure: every invariant held and every run converged");
+        foreach (var (signature, seeds) in result.BySignature)
+            output.WriteLine($"  {seeds.Length,5}  {signature}  (seeds {string.Join(", ", seeds.Take(10))}{(seeds.Length > 10 ? ", ..." : "")})");
+    }
+
+    private static string ToJson(ChaosResult result, Dictionary<ulong, string> files, double wallSeconds, string replayBase)
+    {
+        var json = new
+        {
+            scenario = result.Base.Scenario.Name,
+            firstSeed = result.Options.FirstSeed,
+            runs = result.Verdicts.Length,
+            failed = result.Failures.Count(),
+            wallSeconds,
+            runsPerSecond = result.Verdicts.Length / Math.Max(wallSeconds, 1e-9),
+            horizon = DurationText.Format(result.Base.Horizon),
+            quietPeriod = DurationText.Format(result.Base.Quiet),
+            faultKinds = result.Options.Profile.Kinds,
+            intensity = result.Options.Profile.Intensity,
+            failures = result.Failures.Select(v => new
+            {
+                seed = v.Seed,
+                signature = v.Signature!.ToString(),
+                detail = v.Detail,
+                faults = v.Faults.Length,
+                traceHash = v.TraceHash,
+                replay = Replay(replayBase, v.Seed),
+            }),
+            bySignature = result.BySignature.Select(s => new { signature = s.Signature.ToString(), seeds = s.Seeds }),
+            shrunk = result.Shrunk.Select(s => new
+            {
+                seed = s.Seed,
+                signature = s.Signature.ToString(),
+                originalFaults = s.Original.Length,
+                minimalFaults = s.Minimal.Length,
+                runs = s.Runs,
+                budgetExhausted = s.BudgetExhausted,
+                faults = s.Minimal.Select(f => f.ToYaml()),
+                file = files.GetValueOrDefault(s.Seed),
+                replay = files.TryGetValue(s.Seed, out var p) ? Invocation.CommandLine(["run", p]) : null,
+            }),
+        };
+        return JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true });
+    }
+}

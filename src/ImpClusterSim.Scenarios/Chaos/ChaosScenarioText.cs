@@ -1,0 +1,67 @@
+using System.Globalization;
+using ImpClusterSim.Domain.Time;
+using YamlDotNet.RepresentationModel;
+
+namespace ImpClusterSim.Scenarios.Chaos;
+
+/// <summary>
+/// Writes the scenario a chaos run plays: the base scenario's YAML with the run's seed, the generated faults appended to
+/// its own, and the chaos checks appended to its expectations (docs/chaos.md, "Checks"). What a chaos run plays is this
+/// text, parsed by the scenario language like any file, so the file the shrinker writes replays with <c>impsim run</c>
+/// exactly as the run it came from.
+/// </summary>
+public static class ChaosScenarioText
+{
+    /// <summary>The names of the checks every chaos run adds (also used to tell them from the scenario's own).</summary>
+    public const string SecureName = "chaos: secure only with a validating chain";
+    public const string FipsName = "chaos: no FIPS/non-FIPS certificate exchange";
+    public const string AcknowledgedName = "chaos: no acknowledged change lost";
+    public const string ConvergedName = "chaos: converged after the quiet period";
+
+    /// <summary>
+    /// The scenario text for <paramref name="seed"/> with <paramref name="faults"/>; <paramref name="horizon"/> is the
+    /// run's end (the liveness check is at it), <paramref name="header"/> comment lines go first.
+    /// </summary>
+    public static string Compose(string baseYaml, ulong seed, TimeSpan horizon, IEnumerable<ScheduledFault> faults, IEnumerable<string>? header = null)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(baseYaml));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        Set(root, "seed", new YamlScalarNode(seed.ToString(CultureInfo.InvariantCulture)));
+        Set(root, "until", new YamlScalarNode(DurationText.Format(horizon)));
+
+        var faultList = Sequence(root, "faults");
+        foreach (var f in faults) faultList.Add(Node(f.ToYaml()));
+        if (faultList.Children.Count == 0) root.Children.Remove(new YamlScalarNode("faults"));
+
+        var expect = Sequence(root, "expect");
+        expect.Add(Node($"{{ name: \"{SecureName}\", always: true, secure-peers-when-trusted: {{}} }}"));
+        expect.Add(Node($"{{ name: \"{FipsName}\", always: true, no-fips-mismatch-exchange: {{}} }}"));
+        expect.Add(Node($"{{ name: \"{AcknowledgedName}\", always: true, acknowledged-changes-kept: {{}} }}"));
+        expect.Add(Node($"{{ name: \"{ConvergedName}\", at: {DurationText.Format(horizon)}, converged: {{}} }}"));
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        foreach (var line in header ?? []) writer.WriteLine("# " + line);
+        stream.Save(writer, assignAnchors: false);
+        var text = writer.ToString();
+        // YamlDotNet ends a saved document with "..." (document end): harmless, but not what people write.
+        return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+    }
+
+    private static void Set(YamlMappingNode root, string key, YamlNode value) => root.Children[new YamlScalarNode(key)] = value;
+
+    private static YamlSequenceNode Sequence(YamlMappingNode root, string key)
+    {
+        if (root.Children.TryGetValue(new YamlScalarNode(key), out var existing) && existing is YamlSequenceNode list) return list;
+        var created = new YamlSequenceNode();
+        root.Children[new YamlScalarNode(key)] = created;
+        return created;
+    }
+
+    private static YamlNode Node(string flow)
+    {
+        var s = new YamlStream();
+        s.Load(new StringReader(flow));
+        return s.Documents[0].RootNode;
+    }
+}
