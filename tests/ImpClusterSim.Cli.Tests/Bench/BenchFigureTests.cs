@@ -77,7 +77,7 @@ public sealed class BenchFigureTests
         var figures = BenchRunner.Run([measurement], 3, progress.Add);
 
         var f = Assert.Single(figures);
-        Assert.Equal([1.0, 2.0, 3.0], f.Samples);
+        Assert.Equal([1.0, 2.0, 3.0], f.Samples.ToArray());
         Assert.Equal("counter", f.Group);
         Assert.Equal(2.0, f.Median);
         Assert.Contains("[1/3] repetition 1 of 3: a counter ...", progress);
