@@ -7,7 +7,8 @@ namespace ImpClusterSim.Cli.Shell;
 
 /// <summary>
 /// `impsim shell [--topology FILE|NAME] [--seed N] [--script FILE] [--save-scenario FILE]`: an interactive console on a
-/// simulated deployment (docs/shell.md). Reads commands from standard input, or from a script.
+/// simulated deployment (docs/shell.md). Reads commands from standard input, or from a script; errors go to standard
+/// error, and a script or piped input with a failed line exits 1.
 /// </summary>
 public static class ShellCommand
 {
@@ -39,9 +40,10 @@ public static class ShellCommand
             throw new UsageException($"--script: {scriptError}");
         // Decided before the session starts: a recording that cannot be saved where asked would be lost at the end.
         if (save is not null && CannotWrite(save.FullName) is { } saveError) throw new UsageException($"--save-scenario: {saveError}");
-        var settings = new ShellSettings(LoadTopology(topology, out var reference), reference, seed, Echo: script is not null || Console.IsInputRedirected);
+        var settings = new ShellSettings(LoadTopology(topology, out var reference), reference, seed,
+            Echo: script is not null || Console.IsInputRedirected, Script: script?.ToString());
         using var input = scriptText is null ? null : new StringReader(scriptText);
-        using var session = new ShellSession(input ?? Console.In, output, settings);
+        using var session = new ShellSession(input ?? Console.In, output, settings, error);
         var code = session.Run();
         if (save is not null) return Save(session, save.FullName, output, error) ? code : ExitCodes.BadInput;
         return code;

@@ -14,8 +14,10 @@ namespace ImpClusterSim.Cli.Shell;
 /// An interactive console on a simulated deployment (docs/shell.md): list nodes, log in to one (<c>use NODE</c>, its
 /// login banner and <c>admin:</c> prompt) and type platform CLI lines to it; move virtual time (<c>advance 10m</c>) and
 /// see what happened; inject faults (partition, heal, crash, restart, skew); look at status and peers; save what was
-/// typed as a scenario. Reads lines from <c>input</c> until <c>exit</c> or its end; an error is printed and the
-/// session goes on. Everything runs on the calling thread, in virtual time.
+/// done as a scenario. Reads lines until <c>exit</c> or the end of the input; an error is printed (on the error
+/// writer, starting with <c>error:</c>; in a script with its line number) and the session goes on, and a session that
+/// did not read from a terminal ends with exit code 1 when a line failed. Everything runs on the calling thread, in
+/// virtual time.
 /// </summary>
 public sealed class ShellSession : IDisposable
 {
@@ -23,17 +25,25 @@ public sealed class ShellSession : IDisposable
 
     private readonly TextReader _input;
     private readonly TextWriter _output;
+    private readonly TextWriter _error;
     private readonly ShellSettings _settings;
     private readonly List<TraceEvent> _pending = [];
     private readonly ShellEventPrinter _printer;
     private readonly ShellRecording _recording = new();
     private readonly HashSet<string> _faultIds = new(StringComparer.Ordinal);
     private string? _node;
+    private PendingQuestion? _question;
+    private int _lineNumber;
 
-    public ShellSession(TextReader input, TextWriter output, ShellSettings settings)
+    /// <summary>
+    /// A session on <paramref name="settings"/>' deployment; what it prints goes to <paramref name="output"/>, its errors to
+    /// <paramref name="error"/> (default: the output).
+    /// </summary>
+    public ShellSession(TextReader input, TextWriter output, ShellSettings settings, TextWriter? error = null)
     {
         _input = input;
         _output = output;
+        _error = error ?? output;
         _settings = settings;
         Simulation = PlatformDeployment.CreateRun(settings.Topology, settings.Seed);
         PlatformDeployment.AddTo(Simulation, settings.Topology);
@@ -51,45 +61,85 @@ public sealed class ShellSession : IDisposable
     /// <summary>The node in use (its <c>admin:</c> prompt), or null at the shell's own prompt.</summary>
     public string? CurrentNode => _node;
 
-    /// <summary>Reads and runs lines until <c>exit</c> or the end of the input; returns the exit code (0).</summary>
-    public int Run()
+    /// <summary>How many lines failed: a mistake (<c>error:</c>), or a CLI line the node refused or could not answer.</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>
+    /// What the next line is read after: a question the node asked (<c>Do you want to continue (yes/no)? </c>), the
+    /// node's <c>admin:</c>, or <c>impsim> </c>.
+    /// </summary>
+    public string Prompt => _question?.Prompt ?? (_node is null ? ShellPrompt : CliText.Prompt);
+
+    /// <summary>
+    /// Reads and runs the input's lines (the transcript form: prompt, then the line when echoing) until <c>exit</c> or
+    /// its end; returns the exit code: 1 when a line failed and the input is not a terminal (echoing), else 0.
+    /// </summary>
+    public int Run() => Run(new ReaderLines(_input, _output, _settings.Echo));
+
+    /// <summary>Reads and runs lines from <paramref name="lines"/>; the exit code as <see cref="Run()"/>.</summary>
+    public int Run(IShellLines lines)
     {
         _output.WriteLine($"ImpClusterSim shell on '{_settings.TopologyReference}' ({Simulation.Nodes.Count} nodes), seed {_settings.Seed.ToString(CultureInfo.InvariantCulture)}. Type 'help' for commands.");
         PrintEvents();
         while (true)
         {
-            _output.Write(_node is null ? ShellPrompt : CliText.Prompt);
-            _output.Flush();
-            var line = _input.ReadLine();
+            var line = lines.Read(Prompt, Completion);
             if (line is null)
             {
                 _output.WriteLine();
                 break;
             }
-            if (_settings.Echo) _output.WriteLine(line);
+            _lineNumber++;
             if (!Execute(line)) break;
         }
         _output.Flush();
-        return 0;
+        _error.Flush();
+        return Failures > 0 && _settings.Echo ? 1 : 0;
+    }
+
+    /// <summary>The names tab completion offers now (taken on the simulation's thread, before the line is read).</summary>
+    public ShellCompletion Completion()
+    {
+        var topology = _settings.Topology;
+        var services = _node is null ? [] : Simulation.Operator.Request<ServicesSnapshot>(_node, r => new QueryServices(r))?.Services.Definitions.Select(d => d.Name).ToArray() ?? [];
+        return new ShellCompletion(
+            [.. Simulation.Nodes.Select(n => n.Name)],
+            [.. topology.CucmClusters.Select(c => c.Name).Concat(topology.ImpClusters.Select(c => c.Name))],
+            [.. topology.ImpClusters.Select(c => c.Name)],
+            services,
+            _node is not null);
     }
 
     /// <summary>Runs one line; false when it ends the session.</summary>
     public bool Execute(string line)
     {
+        if (_question is { } question)
+        {
+            Guarded(() => Answer(question, line));
+            PrintEvents();
+            return true;
+        }
         var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return true;
+        if (line.TrimEnd().EndsWith('?'))
+        {
+            Guarded(() => Options(line.TrimEnd()[..^1]));
+            return true;
+        }
         var command = words[0].ToLowerInvariant();
         var args = words[1..];
-        try
+        var ended = false;
+        Guarded(() =>
         {
             switch (command)
             {
                 case "exit" or "quit" when _node is not null:
                     _output.WriteLine($"logged out of {_node}");
                     _node = null;
-                    return true;
+                    return;
                 case "exit" or "quit":
-                    return false;
+                    ended = true;
+                    return;
                 case "help": Help(); break;
                 case "nodes": Nodes(); break;
                 case "use": Use(Arity(args, 1, "use NODE")[0]); break;
@@ -104,27 +154,49 @@ public sealed class ShellSession : IDisposable
                 case "peer": Peer(Arity(args, 2, "peer CLUSTER CLUSTER")); break;
                 case "save": Save(Arity(args, 1, "save FILE")[0]); break;
                 default:
-                    if (_node is null) throw new ShellError($"unknown command '{words[0]}'; type 'help' for the commands, or 'use NODE' to type CLI commands on a node");
+                    if (_node is null)
+                        throw new ShellError($"unknown command '{words[0]}'{Domain.Text.Spelling.DidYouMean(words[0], ShellHelp.SimulatorCommandNames)}; type 'help' for the commands, or 'use NODE' to type CLI commands on a node");
                     Cli(line.Trim());
                     break;
             }
+        });
+        if (ended) return false;
+        PrintEvents();
+        return true;
+    }
+
+    /// <summary>Runs one line's work; a mistake or a refusal is one <c>error:</c> line and the session goes on.</summary>
+    private void Guarded(Action work)
+    {
+        try
+        {
+            work();
         }
         catch (ShellError e)
         {
-            _output.WriteLine($"error: {e.Message}");
+            Fail(e.Message);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // The simulator refused the operation (e.g. a partition it cannot make): say so and go on.
-            _output.WriteLine($"error: {e.Message}");
+            Fail(e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The shell never dies on a line: a defect is one line, and the session (and its recording) goes on.
-            _output.WriteLine($"error: internal error on this line ({e.GetType().Name}: {e.Message}); the session goes on");
+            Fail($"internal error on this line ({e.GetType().Name}: {e.Message}); the session goes on");
         }
-        PrintEvents();
-        return true;
+    }
+
+    /// <summary>A failed line: counted; <c>error: [SCRIPT:LINE: ]message</c> on the error writer unless <paramref name="quiet"/>.</summary>
+    private void Fail(string message, bool quiet = false)
+    {
+        Failures++;
+        if (quiet) return;
+        _output.Flush();
+        var where = _settings.Script is { } script ? $"{script}:{_lineNumber.ToString(CultureInfo.InvariantCulture)}: " : "";
+        _error.WriteLine($"error: {where}{message}");
+        _error.Flush();
     }
 
     /// <summary>The scenario of what was typed so far (docs/scenarios.md), named <paramref name="name"/>.</summary>
@@ -147,6 +219,15 @@ public sealed class ShellSession : IDisposable
         args.Length == count ? args : throw new ShellError($"usage: {usage}");
 
     private void Help() => _output.WriteLine(ShellHelp.Text);
+
+    /// <summary><c>WORDS ?</c>: as on the platform, the commands that begin with the words typed (how they go on).</summary>
+    private void Options(string typed)
+    {
+        var matching = ShellHelp.Matching(typed, _node is not null);
+        if (matching.Count == 0)
+            throw new ShellError(typed.Trim().Length == 0 ? "no commands" : $"no command begins with '{typed.Trim()}'; 'help' lists them all");
+        foreach (var line in matching) _output.WriteLine(line);
+    }
 
     private void Nodes()
     {
@@ -175,12 +256,71 @@ public sealed class ShellSession : IDisposable
     private void Cli(string line)
     {
         var node = _node!;
-        _recording.Cli(Elapsed, node, line);
+        var at = Elapsed;
         var reply = Simulation.Operator.Request<CliReply>(node, r => new CliRequest(line, r));
-        if (reply is null) _output.WriteLine($"no answer: {node} is down");
-        else if (reply.Output.Length > 0) _output.WriteLine(reply.Output);
-        if (reply is not null) WaitForService(node, line);
+        if (reply is null)
+        {
+            _recording.Comment(at, node, line, "had no answer (the node was down)");
+            throw new ShellError($"no answer: {node} is down");
+        }
+        if (Ask(new PendingQuestion(node, line, at, ""), reply.Output)) return;
+        if (reply.Output.Length > 0) _output.WriteLine(reply.Output);
+        if (Refusal(reply.Output) is { } refusal)
+        {
+            _recording.Comment(at, node, line, $"was refused ({refusal})");
+            // The node's own answer is above; a script also says it on the error stream.
+            Fail($"{node} refused '{line}': {refusal}", quiet: !_settings.Echo);
+            return;
+        }
+        _recording.Cli(at, node, line);
+        WaitForService(node, line);
     }
+
+    /// <summary>
+    /// When <paramref name="output"/> ends with a yes/no question (FIPS mode, certificate regeneration), prints what
+    /// comes before it and asks it in place: the question is the next prompt, and the next line is the answer.
+    /// </summary>
+    private bool Ask(PendingQuestion question, string output)
+    {
+        var end = output.TrimEnd();
+        if (!end.EndsWith("(yes/no)?", StringComparison.Ordinal) && !end.EndsWith("(yes|no)?", StringComparison.Ordinal)) return false;
+        var cut = end.LastIndexOf('\n');
+        if (cut > 0) _output.WriteLine(end[..cut]);
+        _question = question with { Prompt = end[(cut + 1)..] + " " };
+        return true;
+    }
+
+    /// <summary>The answer to a question the node asked: yes records the question's line as a step, no as a comment.</summary>
+    private void Answer(PendingQuestion question, string line)
+    {
+        _question = null;
+        var reply = Simulation.Operator.Request<CliReply>(question.Node, r => new CliRequest(line, r));
+        if (reply is null)
+        {
+            _recording.Comment(question.At, question.Node, question.Line, "had no answer (the node went down)");
+            throw new ShellError($"no answer: {question.Node} is down");
+        }
+        if (Ask(question, reply.Output)) return; // neither yes nor no: asked again
+        if (reply.Output.Length > 0) _output.WriteLine(reply.Output);
+        if (CliParser.ParseYesNo(line) == true)
+        {
+            _recording.Cli(question.At, question.Node, question.Line);
+        }
+        else
+        {
+            _recording.Comment(question.At, question.Node, question.Line, $"was answered '{line.Trim()}'");
+        }
+    }
+
+    /// <summary>The line of a CLI reply that says the command was refused, or null when it was not.</summary>
+    private static string? Refusal(string output)
+    {
+        if (!output.Contains(CliText.ExecutedUnsuccessfully, StringComparison.Ordinal)) return null;
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? CliText.ExecutedUnsuccessfully;
+    }
+
+    /// <summary>A yes/no question a node asked and the shell is waiting to have answered.</summary>
+    private sealed record PendingQuestion(string Node, string Line, TimeSpan At, string Prompt);
 
     /// <summary>
     /// As the real <c>utils service start|stop|restart</c> blocks until the service is done, printing each status it
@@ -297,6 +437,7 @@ public sealed class ShellSession : IDisposable
         var node = Simulation[NodeName(name)];
         if (!node.IsUp) throw new ShellError($"{node.Name} is already down");
         node.Crash();
+        _question = null;
         if (_node == node.Name) LogOutOf(node.Name);
         _recording.Crash(Elapsed, node.Name);
     }
@@ -305,6 +446,7 @@ public sealed class ShellSession : IDisposable
     {
         var node = Simulation[NodeName(name)];
         node.Restart();
+        _question = null;
         if (_node == node.Name) LogOutOf(node.Name);
         _recording.Restart(Elapsed, node.Name);
     }

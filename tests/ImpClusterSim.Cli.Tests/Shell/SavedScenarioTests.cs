@@ -34,7 +34,7 @@ public sealed class SavedScenarioTests : IDisposable
         var output = new StringWriter();
         using (var session = new ShellSession(new StringReader(string.Join("\n", [.. Script, $"save {path}"])), output, ShellSettings.Lab(seed: 9)))
             session.Run();
-        Assert.Contains($"saved 1 steps and 7 faults to {path}", output.ToString());
+        Assert.Contains($"saved 1 steps and 6 faults to {path}", output.ToString());
 
         var (scenario, errors) = ScenarioLoader.Load(path);
 
@@ -44,10 +44,13 @@ public sealed class SavedScenarioTests : IDisposable
         var step = Assert.Single(scenario.Steps);
         Assert.Equal(TimeSpan.FromMinutes(15), step.At);
         Assert.Equal("imp-a-pub", Assert.Single(step.Target!.Nodes));
-        Assert.Equal(7, scenario.Faults.Length);
+        // The restart of the crashed node is the crash's restart-after: it comes back at +60m, as it did in the shell.
+        Assert.Equal(6, scenario.Faults.Length);
         Assert.Equal(
-            [TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(60)],
+            [TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(60)],
             scenario.Faults.Select(f => f.At));
+        var crash = Assert.IsType<Crash>(scenario.Faults[3].Action);
+        Assert.Equal(TimeSpan.FromMinutes(5), crash.RestartAfter);
     }
 
     [Fact]
