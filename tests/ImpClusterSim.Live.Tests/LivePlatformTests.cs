@@ -74,11 +74,13 @@ public sealed class LivePlatformTests : IAsyncLifetime
 
         // imp-a-pub's SQLite file holds its database state, read back through the codecs: the peer, and imp-b-pub's
         // Tomcat certificate imported into tomcat-trust by the sync.
-        Assert.True(a.Disk.TryGet<NodeDatabaseState>(NodeDatabaseState.DiskKey, out var state));
-        Assert.NotNull(state.Icsa!.Peers.Find("imp-b-pub.example.com"));
         var bTomcat = (await Guardian(b).Ask<CertificatesSnapshot>((IActorRef r) => (object)new QueryCertificates(r), Bound, CancellationToken.None)).Certificates
             .OwnCertificate(Pki.CertificateUnit.Tomcat)!.Certificate;
-        Assert.Contains(bTomcat, state.Certificates.GetTrustStore(Domain.Certificates.TrustStoreNames.TomcatTrust).Certificates);
+        NodeDatabaseState? state = null;
+        await WaitFor(() => a.Disk.TryGet(NodeDatabaseState.DiskKey, out state)
+                && state.Icsa!.Peers.Find("imp-b-pub.example.com") is not null
+                && state.Certificates.GetTrustStore(Domain.Certificates.TrustStoreNames.TomcatTrust).Certificates.Contains(bTomcat),
+            "imp-a-pub's SQLite file holds the peer and imp-b-pub's Tomcat certificate in tomcat-trust");
     }
 
     private static ActorSelection Guardian(LiveNodeHost host) => host.NodeSystem!.ActorSelection("/user/" + NodeGuardian.Name);
