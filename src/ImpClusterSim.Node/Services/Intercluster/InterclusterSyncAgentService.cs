@@ -62,14 +62,18 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         resident.Setup.Node.IsImp ? Akka.Actor.Props.Create(() => new InterclusterSyncAgentService(node, resident)) : null;
 
     /// <summary>
-    /// The Inter-cluster Peer Status panel auto-refreshes every 60 seconds of the administrator's (run) time, from the
-    /// node's start on: what it shows is the agent's state as of its last refresh, whenever someone looks.
+    /// The Inter-cluster Peer Status panel auto-refreshes every 60 seconds of the administrator's (run) time: what it
+    /// shows is the agent's state as of its last refresh, whenever someone looks. The administrator opened the page at
+    /// some instant, so the refresh grid has a phase of its own, drawn from the seed (whole milliseconds in
+    /// (0, refresh]): a step at a given time meets the refresh anywhere in its cycle, not always at the same point.
     /// </summary>
     protected override void PreStart()
     {
         if (_agent is null) return;
         _panel = PeerStatusPanel.Empty(_setup.Timings.Icsa).Refresh(_agent.States.Values, _node.RunClock.Now);
-        Timers.StartPeriodicTimer("panel-refresh", PanelRefresh.Instance, _setup.Timings.Icsa.PanelRefresh);
+        var refresh = _setup.Timings.Icsa.PanelRefresh;
+        var phase = TimeSpan.FromMilliseconds(_node.Random("peer-status-panel").NextInt64(1, (long)refresh.TotalMilliseconds + 1));
+        Timers.StartPeriodicTimer("panel-refresh", PanelRefresh.Instance, phase, refresh);
     }
 
     private bool Running => _agent is not null && _running;
