@@ -50,11 +50,13 @@ public sealed class SweepReportTests : IDisposable
         Assert.Equal(["30s", "2m"], sweep.Points.Select(p => p.ValueLabel));
         var fast = sweep.Points[0].Summary.Checks.Single();
         var slow = sweep.Points[1].Summary.Checks.Single();
-        // A 30 s refresh shows the secure status within the minute; a 2-minute refresh cannot.
+        // The panel shows a change at its next refresh (phase drawn from the seed): within 30 s (plus the sync's few
+        // milliseconds) with a 30 s refresh, so always within the minute; within 2 minutes with a 2-minute refresh, and
+        // then it held exactly in the runs whose time was within the minute.
         Assert.Equal(3, fast.Held);
-        Assert.Equal(0, slow.Held);
-        Assert.All(fast.Timing!.Held, t => Assert.True(t <= TimeSpan.FromSeconds(60)));
-        Assert.All(slow.Timing!.Held, t => Assert.True(t > TimeSpan.FromSeconds(60)));
+        Assert.All(fast.Timing!.Held, t => Assert.True(t <= TimeSpan.FromSeconds(31), t.ToString()));
+        Assert.All(slow.Timing!.Held, t => Assert.True(t <= TimeSpan.FromSeconds(121), t.ToString()));
+        Assert.Equal(slow.Timing.Held.Count(t => t <= TimeSpan.FromSeconds(60)), slow.Held);
         Assert.Equal(0, slow.Timing.Never);
         var csv = SweepCsv.Write(sweep).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("timings.peer-status-refresh,check,kind,runs,held,share,wilson_low,wilson_high,samples,never,p50_s,p90_s,p95_s,p99_s,max_s", csv[0]);
