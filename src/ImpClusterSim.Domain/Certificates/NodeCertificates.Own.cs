@@ -37,7 +37,7 @@ public sealed partial record NodeCertificates
             return CertificateResult.Refused(this, CertificateTexts.FipsRefused(leaf.SubjectCommonName, string.Join("; ", fipsReasons)));
         }
         var store = TrustStores[unit.TrustStoreName];
-        var validation = ChainValidator.Validate(leaf, [], store, new ValidationOptions(at) { Fips = Fips, RequireServerAuth = true });
+        var validation = ChainValidator.Validate(leaf, [], store, Tls.ImpValidators.JavaPkix(at) with { Fips = Fips, RequireServerAuth = true });
         if (!validation.IsValid)
         {
             return CertificateResult.Refused(this, CertificateTexts.ChainNotTrusted(leaf.SubjectCommonName, store.Name, string.Join("; ", validation.Reasons)));

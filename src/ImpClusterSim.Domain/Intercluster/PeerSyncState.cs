@@ -90,7 +90,7 @@ public sealed record PeerSyncState(
         {
             tomcatTrust = Import(tomcatTrust, chain, fips, imports, refused);
         }
-        var options = new ValidationOptions(now.ToDateTime()) { Fips = fips, RequireServerAuth = true, HostName = attempt.HostName };
+        var options = Tls.ImpValidators.JavaPkix(now.ToDateTime()) with { Fips = fips, RequireServerAuth = true, HostName = attempt.HostName };
         var result = ChainValidator.Validate(leaf, chain.Skip(1), tomcatTrust, options);
         var known = take ? leaf : KnownTomcatCertificate;
         attempted = attempted with { LastPresentedChain = chain, NotImported = [.. refused] };

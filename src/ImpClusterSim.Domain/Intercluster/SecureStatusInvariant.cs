@@ -21,7 +21,7 @@ public static class SecureStatusInvariant
                     $"{s.LocalCluster} shows \"{PeerStatus.SecureText}\" for {s.PeerAddress}, which presents no Tomcat certificate"));
                 continue;
             }
-            var options = new Pki.ValidationOptions(s.LocalClock.ToDateTime()) { Fips = s.LocalFips, RequireServerAuth = true, HostName = s.HostName };
+            var options = Tls.ImpValidators.JavaPkix(s.LocalClock.ToDateTime()) with { Fips = s.LocalFips, RequireServerAuth = true, HostName = s.HostName };
             var result = Pki.ChainValidator.Validate(s.PresentedChain[0], s.PresentedChain.Skip(1), s.LocalTomcatTrust, options);
             if (!result.IsValid)
             {

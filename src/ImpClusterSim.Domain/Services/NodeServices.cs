@@ -9,18 +9,30 @@ namespace ImpClusterSim.Domain.Services;
 /// <see cref="Apply"/>, so the actor feeds the run's seeded random source. Rules (domain facts 3.1.4):
 /// stopping the Cisco XCP Router stops the XCP services with it and they stay stopped when the router is started
 /// again; restarting the router restarts the XCP services that were active, which start again once it is Started.
-/// An XCP service started while the router is not Started stays Starting until the router is Started.
+/// An XCP service started while the router is not Started stays Starting until the router is Started. On an IM&amp;P
+/// subscriber the Cisco Replication Watcher holds feature services Starting until IDS replication with the publisher is
+/// established (Deployment Guide for IM and Presence 9.1(1), "Cisco Replication Watcher service"; the publisher's
+/// timeout-bounded delay is not modelled).
 /// </summary>
 public sealed class NodeServices
 {
     private readonly ImmutableSortedDictionary<string, ServiceState> _states;
 
-    private NodeServices(NodeKind product, ImmutableArray<ServiceDefinition> definitions, ImmutableSortedDictionary<string, ServiceState> states)
+    private NodeServices(NodeKind product, ImmutableArray<ServiceDefinition> definitions, ImmutableSortedDictionary<string, ServiceState> states,
+        bool replicationWatched = false, bool replicationEstablished = true)
     {
         Product = product;
         Definitions = definitions;
         _states = states;
+        ReplicationWatched = replicationWatched;
+        ReplicationEstablished = replicationEstablished;
     }
+
+    /// <summary>True on an IM&amp;P subscriber: its feature services wait for IDS replication (the Replication Watcher).</summary>
+    public bool ReplicationWatched { get; }
+
+    /// <summary>Whether IDS replication with the publisher is established (always true where it is not watched).</summary>
+    public bool ReplicationEstablished { get; }
 
     public NodeKind Product { get; }
 
@@ -45,7 +57,8 @@ public sealed class NodeServices
                 ? new ServiceState(d.Name, ServiceStatus.Stopped, StoppedReason.NotActivated)
                 : started ? new ServiceState(d.Name, ServiceStatus.Started) : new ServiceState(d.Name, ServiceStatus.Stopped, StoppedReason.NotRunning),
             StringComparer.Ordinal);
-        return new NodeServices(node.Kind, definitions, states);
+        var watched = node.Kind == NodeKind.Imp && !node.IsPublisher;
+        return new NodeServices(node.Kind, definitions, states, watched, replicationEstablished: !watched || started);
     }
 
     /// <summary>The definition of a service on this node, by name (case-insensitive), or null.</summary>
@@ -71,6 +84,7 @@ public sealed class NodeServices
             DeactivateService c => tx.WithService(c.Service, tx.Deactivate),
             ServiceStartCompleted c => tx.WithService(c.Service, d => tx.StartCompleted(d, c.Epoch)),
             ServiceStopCompleted c => tx.WithService(c.Service, d => tx.StopCompleted(d, c.Epoch)),
+            ReplicationStateChanged c => tx.Replication(c.Established),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown service command"),
         };
         return new ServicesResult(tx.Result(), tx.Events, reply);
@@ -81,10 +95,29 @@ public sealed class NodeServices
     {
         private readonly ImmutableSortedDictionary<string, ServiceState>.Builder _states = origin._states.ToBuilder();
         private readonly ImmutableArray<ServiceEvent>.Builder _events = ImmutableArray.CreateBuilder<ServiceEvent>();
+        private bool _established = origin.ReplicationEstablished;
 
         public ImmutableArray<ServiceEvent> Events => _events.ToImmutable();
 
-        public NodeServices Result() => new(origin.Product, origin.Definitions, _states.ToImmutable());
+        public NodeServices Result() => new(origin.Product, origin.Definitions, _states.ToImmutable(), origin.ReplicationWatched, _established);
+
+        private bool HeldByReplicationWatcher(ServiceDefinition d) =>
+            origin.ReplicationWatched && !_established && d.Category == ServiceCategory.Feature;
+
+        public ServiceReply Replication(bool established)
+        {
+            if (!origin.ReplicationWatched || established == _established) return new ServiceReply(ServiceCommandOutcome.Ignored, "");
+            _established = established;
+            if (!established) return new ServiceReply(ServiceCommandOutcome.Accepted, "");
+            var released = ImmutableArray.CreateBuilder<string>();
+            foreach (var d in origin.Definitions.Where(d => _states[d.Name].WaitingForReplication))
+            {
+                Set(d, _states[d.Name] with { Status = ServiceStatus.Started, Reason = StoppedReason.None, WaitingForReplication = false });
+                released.Add(d.Name);
+            }
+            if (released.Count > 0) _events.Add(new ReplicationEstablished(released.ToImmutable()));
+            return new ServiceReply(ServiceCommandOutcome.Accepted, "");
+        }
 
         public ServiceReply WithService(string name, Func<ServiceDefinition, ServiceCommandOutcome> action) =>
             origin.Find(name) is { } d ? new ServiceReply(action(d), d.Name) : new ServiceReply(ServiceCommandOutcome.UnknownService, name);
@@ -195,7 +228,13 @@ public sealed class NodeServices
         public ServiceCommandOutcome StartCompleted(ServiceDefinition d, long epoch)
         {
             var s = _states[d.Name];
-            if (s.Status != ServiceStatus.Starting || s.Epoch != epoch || s.WaitingForXcpRouter) return ServiceCommandOutcome.Ignored;
+            if (s.Status != ServiceStatus.Starting || s.Epoch != epoch || s.WaitingForXcpRouter || s.WaitingForReplication) return ServiceCommandOutcome.Ignored;
+            if (HeldByReplicationWatcher(d))
+            {
+                _states[d.Name] = s with { WaitingForReplication = true };
+                _events.Add(new FeatureStartDelayed(d.Name));
+                return ServiceCommandOutcome.Accepted;
+            }
             Set(d, s with { Status = ServiceStatus.Started, Reason = StoppedReason.None });
             if (d.Name == ServiceNames.CiscoXcpRouter)
             {
@@ -237,8 +276,9 @@ public sealed class NodeServices
             {
                 var s = _states[d.Name];
                 var reason = s.IsActivated ? StoppedReason.NotRunning : StoppedReason.NotActivated;
-                Set(d, s with { Status = ServiceStatus.Stopped, Reason = reason, Epoch = s.Epoch + 1, StartWhenStopped = false, WaitingForXcpRouter = false });
+                Set(d, s with { Status = ServiceStatus.Stopped, Reason = reason, Epoch = s.Epoch + 1, StartWhenStopped = false, WaitingForXcpRouter = false, WaitingForReplication = false });
             }
+            if (origin.ReplicationWatched) _established = false;
 
             return new ServiceReply(ServiceCommandOutcome.Accepted, "");
         }
@@ -247,7 +287,7 @@ public sealed class NodeServices
         {
             var s = _states[d.Name];
             var waits = d.StopsAndStartsWithXcpRouter && !RouterStarted;
-            var next = s with { Status = ServiceStatus.Starting, Reason = StoppedReason.None, Epoch = s.Epoch + 1, StartWhenStopped = false, WaitingForXcpRouter = waits };
+            var next = s with { Status = ServiceStatus.Starting, Reason = StoppedReason.None, Epoch = s.Epoch + 1, StartWhenStopped = false, WaitingForXcpRouter = waits, WaitingForReplication = false };
             Set(d, next);
             if (!waits) _events.Add(new CompletionDue(new ServiceStartCompleted(d.Name, next.Epoch), draw(d.StartDuration)));
         }
@@ -255,7 +295,7 @@ public sealed class NodeServices
         private void BeginStop(ServiceDefinition d, StoppedReason reason, bool startWhenStopped)
         {
             var s = _states[d.Name];
-            var next = s with { Status = ServiceStatus.Stopping, Reason = reason, Epoch = s.Epoch + 1, StartWhenStopped = startWhenStopped, WaitingForXcpRouter = false };
+            var next = s with { Status = ServiceStatus.Stopping, Reason = reason, Epoch = s.Epoch + 1, StartWhenStopped = startWhenStopped, WaitingForXcpRouter = false, WaitingForReplication = false };
             Set(d, next);
             _events.Add(new CompletionDue(new ServiceStopCompleted(d.Name, next.Epoch), draw(d.StopDuration)));
         }

@@ -32,6 +32,12 @@ public sealed record BootNode : ServiceCommand;
 /// <summary>The node goes down (crash, reboot, halt): every service is stopped at once; pending completions go stale.</summary>
 public sealed record ShutDownNode : ServiceCommand;
 
+/// <summary>
+/// The Cisco Replication Watcher's input on a subscriber: IDS replication with the publisher is established (or lost).
+/// While it is not, feature services that finish starting stay Starting; when it is, they are Started.
+/// </summary>
+public sealed record ReplicationStateChanged(bool Established) : ServiceCommand;
+
 /// <summary>What happened, for the actor to trace and act on.</summary>
 public abstract record ServiceEvent;
 
@@ -40,6 +46,15 @@ public sealed record ServiceStatusChanged(string Service, ServiceStatus From, Se
 
 /// <summary>The actor must deliver <paramref name="Completion"/> back to the node's services after <paramref name="After"/>.</summary>
 public sealed record CompletionDue(ServiceCommand Completion, TimeSpan After) : ServiceEvent;
+
+/// <summary>
+/// The Cisco Replication Watcher delays <paramref name="Service"/>'s start until IDS replication is established (the
+/// sources: "generates an alarm when it delays feature service startup on a node").
+/// </summary>
+public sealed record FeatureStartDelayed(string Service) : ServiceEvent;
+
+/// <summary>Replication is established and the delayed services go on (the sources' "notification").</summary>
+public sealed record ReplicationEstablished(ImmutableArray<string> Released) : ServiceEvent;
 
 /// <summary>How a command was taken.</summary>
 public enum ServiceCommandOutcome

@@ -3,7 +3,8 @@ namespace ImpClusterSim.Domain.Services;
 /// <summary>
 /// One service's state on one node. <see cref="Epoch"/> grows with every transition so that a completion scheduled
 /// for an earlier transition is recognised as stale. While <see cref="Status"/> is Stopping, <see cref="Reason"/> is
-/// the reason it will show once stopped.
+/// the reason it will show once stopped. <see cref="WaitingForReplication"/>: its start is done but the Cisco
+/// Replication Watcher holds it Starting until IDS replication with the publisher is established.
 /// </summary>
 public sealed record ServiceState(
     string Name,
@@ -11,7 +12,8 @@ public sealed record ServiceState(
     StoppedReason Reason = StoppedReason.None,
     long Epoch = 0,
     bool StartWhenStopped = false,
-    bool WaitingForXcpRouter = false)
+    bool WaitingForXcpRouter = false,
+    bool WaitingForReplication = false)
 {
     public bool IsActivated => Reason != StoppedReason.NotActivated;
 

@@ -71,7 +71,7 @@ public static class CertificateImportTool
             return Report(Pingable, FailedMissingFromChain, [$"the peer did not send '{missing.Issuer}', which signs '{missing.Subject}'"]);
         }
         var anchors = store.Certificates.Concat(chain.Where(c => c.IsSelfSigned));
-        var validation = ChainValidator.Validate(leaf, chain.Skip(1), anchors, new ValidationOptions(request.At) { Fips = node.Fips });
+        var validation = ChainValidator.Validate(leaf, chain.Skip(1), anchors, ImpValidators.JavaPkix(request.At) with { Fips = node.Fips });
         if (!validation.IsValid)
         {
             return Report(Pingable, Failed, validation.Reasons);

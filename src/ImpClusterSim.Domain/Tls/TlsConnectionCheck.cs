@@ -19,7 +19,7 @@ public static class TlsConnectionCheck
                 ? "the client is in FIPS mode and the server is not"
                 : "the server is in FIPS mode and the client is not"));
         }
-        var options = new ValidationOptions(attempt.ClientClock) { Fips = attempt.ClientFips, RequireServerAuth = true };
+        var options = ImpValidators.OpenSsl(attempt.ClientClock) with { Fips = attempt.ClientFips, RequireServerAuth = true };
         var result = ChainValidator.Validate(attempt.ServerLeaf,
             attempt.ServerIntermediates.IsDefault ? [] : attempt.ServerIntermediates, attempt.ClientTrust, options);
         foreach (var reason in result.Reasons)

@@ -122,6 +122,7 @@ public sealed partial class ServiceManager
                 break;
             case StartAllServices:
                 Apply(new BootNode());
+                _database.Tell(CatchUpReplication.Instance);
                 break;
             case NodeHalted h:
                 _node.Record(_path, "node-halted", ("reason", FipsNodeState.SelfTestsFailed), ("fault", h.Fault.ToString()));

@@ -51,6 +51,7 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
 
         Receive<NetworkEnvelope>(Route);
         Receive<DatabaseChanged>(OnDatabaseChanged);
+        Receive<ReplicationLinkChanged>(m => Apply(new ReplicationStateChanged(m.Up)));
         Receive<ToService>(OnToService);
         Receive<ServiceControl>(c => Reply(c.ReplyTo, new ServiceControlReply(_node.NodeName, Apply(c.Command))));
         Receive<ServiceCommand>(c => Apply(c));
@@ -140,6 +141,13 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
                     break;
                 case ServiceStatusChanged changed:
                     OnStatusChanged(changed);
+                    break;
+                case FeatureStartDelayed delayed:
+                    _node.Record(_path, "alarm", ("name", "Cisco Replication Watcher"), ("service", delayed.Service),
+                        ("detail", "feature service startup delayed until IDS replication is established"));
+                    break;
+                case ReplicationEstablished established:
+                    _node.Record(_path, "replication-established", ("released", string.Join("; ", established.Released)));
                     break;
             }
         }

@@ -68,6 +68,16 @@ public sealed record RunTroubleshooterWith(ImmutableSortedDictionary<string, boo
 /// <summary>Cisco Tomcat asks the Cisco AXL Web Service of its node to answer a peer agent's sync (AXL over HTTPS).</summary>
 public sealed record AxlSyncQuery(string FromNode, string FromService, IcsaSyncRequest Request, ImmutableArray<Certificate> PresentedTomcatChain);
 
+/// <summary>
+/// The node's services start again after a reboot that kept the database running (FIPS mode change): a subscriber's
+/// database asks its publisher at once, as at a boot, so the Replication Watcher does not wait for the next poll.
+/// </summary>
+public sealed record CatchUpReplication
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CatchUpReplication Instance = new();
+}
+
 /// <summary>The replication link of a subscriber with its publisher came up or went down (the Replication Watcher reads it).</summary>
 public sealed record ReplicationLinkChanged(bool Up);
 

@@ -201,6 +201,7 @@ public sealed class NodeServicesTests
         Assert.All(n.State.States, s => Assert.Equal("Component is not running", s.ReasonText));
         n.Send(new BootNode());
         Assert.All(n.State.States, s => Assert.Equal(ServiceStatus.Starting, s.Status));
+        n.Send(new ReplicationStateChanged(true)); // a subscriber: the Replication Watcher waits for IDS replication
         n.Advance();
         Assert.All(n.State.States, s => Assert.Equal(ServiceStatus.Started, s.Status));
         n.Send(new ShutDownNode());

@@ -49,6 +49,10 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
 
         Receive<NetworkEnvelope>(OnReplication);
         Receive<ReplicationPoll>(_ => OnReplicationPoll());
+        Receive<CatchUpReplication>(_ =>
+        {
+            if (_state.TrustLog is null) OnReplicationPoll();
+        });
         Receive<PushTo>(OnPushTo);
 
         Receive<CertificateOperation>(OnCertificateOperation);
@@ -370,6 +374,9 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
 
     private void OnReplicationPoll()
     {
+        // The Replication Watcher hears that the link is lost once the publisher has not answered for too long.
+        if (_lastHeardFromPublisher is { } at && _node.Clock.Now - at > _setup.Timings.ReplicationStale)
+            Context.Parent.Tell(new ReplicationLinkChanged(false));
         ForwardOutbox();
         SendToPublisher(new PullTrustChanges(_state.Replica.LastAppliedSequence));
     }
@@ -429,7 +436,12 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
         }
     }
 
-    private void HeardFromPublisher() => _lastHeardFromPublisher = _node.Clock.Now;
+    /// <summary>The publisher answered: replication is established (the Service Manager's Replication Watcher hears it).</summary>
+    private void HeardFromPublisher()
+    {
+        _lastHeardFromPublisher = _node.Clock.Now;
+        Context.Parent.Tell(new ReplicationLinkChanged(true));
+    }
 
     private void OnPushTo(PushTo push)
     {

@@ -2,6 +2,7 @@ using Akka.Actor;
 using ImpClusterSim.Domain.Certificates;
 using ImpClusterSim.Node.Ports;
 using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Domain.Tls;
 using ImpClusterSim.Pki;
 
 namespace ImpClusterSim.Node.Services;
@@ -50,7 +51,7 @@ public sealed class SipProxyService : ServiceActor
         if (hello.ClientFips != Load.Certificates.Fips) reasons.Add("FIPS and non-FIPS peers do not connect");
         var trust = Load.Certificates.GetTrustStore(TrustStoreNames.CupTrust);
         var verdict = ChainValidator.Validate(leaf, hello.ClientChain.Skip(1), trust,
-            new ValidationOptions(Node.Clock.Now.ToDateTime()) { Fips = Load.Certificates.Fips });
+            ImpValidators.OpenSsl(Node.Clock.Now.ToDateTime()) with { Fips = Load.Certificates.Fips });
         reasons.AddRange(verdict.Reasons);
         if (!Load.Active.SipProxyPeerSubjects.Any(s => string.Equals(s.Name, leaf.SubjectCommonName, StringComparison.OrdinalIgnoreCase)))
             reasons.Add($"TLS peer subject '{leaf.SubjectCommonName}' is not selected in Default_Cisco_UPS_SIP_Proxy_Peer_Auth_TLS_Context");
