@@ -31,6 +31,14 @@ public static class ImpsimCommand
         return root;
     }
 
+    private static IEnumerable<string> HelpPath(Command command)
+    {
+        var path = new List<string>();
+        for (var c = command; c is not null and not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault()) path.Insert(0, c.Name);
+        path.Add("--help");
+        return path;
+    }
+
     public static int Invoke(string[] args, TextWriter output, TextWriter error)
     {
         // An empty argument is never a file name, a number or a word: refused before anything is parsed or opened.
@@ -56,14 +64,17 @@ public static class ImpsimCommand
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             error.WriteLine($"impsim: {e.Message}");
-            error.WriteLine("Try 'impsim --help'.");
+            error.WriteLine($"Try '{Invocation.CommandLine(["--help"])}'.");
             return ExitCodes.BadInput;
         }
 
-        if (parse.Errors.Count > 0)
+        var unknown = ParseErrors.UnknownOptions(args, parse.CommandResult.Command);
+        if (unknown.Count > 0 || parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) error.WriteLine($"impsim: {e.Message}");
-            error.WriteLine("Try 'impsim --help'.");
+            // An unknown option first: the errors it causes downstream (a value left over) would only confuse.
+            var messages = unknown.Count > 0 ? unknown : parse.Errors.Select(e => ParseErrors.Describe(e.Message, parse.CommandResult.Command)).ToList();
+            foreach (var m in messages) error.WriteLine($"impsim: {m}");
+            error.WriteLine($"Try '{Invocation.CommandLine(HelpPath(parse.CommandResult.Command))}'.");
             return ExitCodes.BadInput;
         }
         try

@@ -27,7 +27,7 @@ public sealed class CertificateRequestTests
         Assert.StartsWith("tomcat.csr: line 1: PEM block 'CERTIFICATE REQUEST': not a certificate request", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [OpenSslFact]
     public void A_CSR_made_by_openssl_is_signed_here_and_the_result_verifies_in_openssl()
     {
         using var dir = new TempDirectory();

@@ -5,7 +5,7 @@ namespace ImpClusterSim.Pki.Tests;
 /// <summary>Chains this library issues are judged the same way by `openssl verify` and by <see cref="ChainValidator"/>.</summary>
 public sealed class OpenSslCrossCheckTests
 {
-    [Theory]
+    [OpenSslTheory]
     [InlineData(KeyAlgorithm.EcP256)]
     [InlineData(KeyAlgorithm.EcP384)]
     [InlineData(KeyAlgorithm.Rsa2048)]
@@ -21,7 +21,7 @@ public sealed class OpenSslCrossCheckTests
         Assert.True(ours.IsValid, ours.ToString());
     }
 
-    [Fact]
+    [OpenSslFact]
     public void A_tampered_leaf_fails_in_openssl_and_here()
     {
         var root = TestPki.Root("Tamper Root");
@@ -37,7 +37,7 @@ public sealed class OpenSslCrossCheckTests
         Assert.Contains(ours.Reasons, r => r.Contains("signature", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [OpenSslFact]
     public void An_expired_leaf_fails_in_openssl_and_here()
     {
         var root = TestPki.Root("Expiry Root");
@@ -52,7 +52,7 @@ public sealed class OpenSslCrossCheckTests
         Assert.Contains(ours.Reasons, r => r.Contains("expired on", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [OpenSslFact]
     public void A_chain_checked_after_the_leaf_expires_fails_in_openssl_and_here()
     {
         var root = TestPki.Root("Later Root");
@@ -67,7 +67,7 @@ public sealed class OpenSslCrossCheckTests
         Assert.True(ours.HasFailure(ValidationFailureKind.Expired), ours.ToString());
     }
 
-    [Fact]
+    [OpenSslFact]
     public void A_leaf_signed_by_an_impostor_with_the_same_name_fails_in_openssl_and_here()
     {
         var root = TestPki.Root("Impostor Root");
@@ -82,7 +82,7 @@ public sealed class OpenSslCrossCheckTests
         Assert.False(ours.IsValid);
     }
 
-    [Fact]
+    [OpenSslFact]
     public void A_path_length_violation_fails_in_openssl_and_here()
     {
         var root = TestPki.Root("Pathlen Root", pathLength: 0);
@@ -97,7 +97,7 @@ public sealed class OpenSslCrossCheckTests
         Assert.Equal([ValidationFailureKind.PathLength], ours.Failures.Select(f => f.Kind));
     }
 
-    [Fact]
+    [OpenSslFact]
     public void Exported_keys_and_requests_are_readable_by_openssl()
     {
         using var dir = new TempDirectory();

@@ -22,7 +22,7 @@ public sealed class PemExportTests
         Assert.True(Directory.Exists(Path.Combine(dir.Path, "imp1", "trust", "cup-trust")));
     }
 
-    [Fact]
+    [OpenSslFact]
     public void Exported_files_verify_with_openssl()
     {
         using var dir = new TempDirectory();

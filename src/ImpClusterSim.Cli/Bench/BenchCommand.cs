@@ -1,30 +1,72 @@
 using System.CommandLine;
+using System.Globalization;
+using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Pki;
+using ImpClusterSim.Domain.Text;
 
 namespace ImpClusterSim.Cli.Bench;
 
-/// <summary>`impsim bench`: prints the kernel's, the PKI's and chaos's measured figures (all unless some are named).</summary>
+/// <summary>
+/// <c>impsim bench</c>: measures the kernel's, the PKI's and chaos's figures (all unless suites are named, or the
+/// measurements named by <c>--only</c>) several times, then prints each figure's median and spread with its target
+/// and a pass/short verdict (a table, or <c>--json</c>). Progress goes to standard error while it measures. Exit 0
+/// whatever the verdicts (figures of a loaded machine are not failures), 2 on bad options. See docs/bench.md.
+/// </summary>
 public static class BenchCommand
 {
+    /// <summary>The largest <c>--repetitions</c>.</summary>
+    public const int MaxRepetitions = 100;
+
     private static readonly Option<bool> Kernel = new("--kernel") { Description = "The kernel figures: time compression, throughput against a stock ActorSystem, start-up and memory per node" };
-    private static readonly Option<bool> Chaos = new("--chaos") { Description = "Seeded chaos runs per second of the 20-node deployment over 24 virtual hours (built-in workload)" };
-    private static readonly Option<bool> Pki = new("--pki") { Description = "The PKI figures: key generation with and without the pool, validations per second, crypto share of start-up" };
+    private static readonly Option<bool> Pki = new("--pki") { Description = "The PKI figures: the key pool, key generation, validations per second" };
+    private static readonly Option<bool> Chaos = new("--chaos") { Description = "Seeded chaos runs per second of the 20-node deployment over 24 virtual hours (built-in workload), one job and every core" };
+    private static readonly Option<string[]> Only = new("--only")
+    {
+        Description = "Only these measurements (comma-separated or repeated): day, platform-day, throughput, startup, crypto-share, pki-deployment, keygen, validation, chaos",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    private static readonly Option<int> Repetitions = new("--repetitions", "-n") { Description = "How many times each measurement runs (1 to 100): the median and spread are over these", DefaultValueFactory = _ => 3 };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the figures as JSON (progress stays on standard error)" };
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure the simulator's speed and memory (figures printed, not asserted)") { Kernel, Pki, Chaos };
+        var command = new Command("bench", "Measure the simulator's speed and memory: median and spread of several repetitions, each figure against its target")
+        {
+            Kernel, Pki, Chaos, Only, Repetitions, Json,
+        };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var kernel = parse.GetValue(Kernel);
-            var pki = parse.GetValue(Pki);
-            var chaos = parse.GetValue(Chaos);
-            var all = !kernel && !pki && !chaos;
-            if (kernel || all) KernelBenchmark.Run(output);
-            if (pki || all) PkiBenchmark.Run(output);
-            if (chaos || all) ChaosBenchmark.Run(output);
-            return 0;
+            var error = parse.InvocationConfiguration.Error;
+            var repetitions = parse.GetValue(Repetitions);
+            if (repetitions is < 1 or > MaxRepetitions)
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--repetitions {repetitions} is out of range (1 to {MaxRepetitions})"));
+            var suites = new[] { ("kernel", parse.GetValue(Kernel)), ("pki", parse.GetValue(Pki)), ("chaos", parse.GetValue(Chaos)) }
+                .Where(s => s.Item2).Select(s => s.Item1).ToList();
+            var measurements = Select(suites, parse.GetValue(Only) ?? []);
+            var figures = BenchRunner.Run(measurements, repetitions, line => error.WriteLine("bench: " + line));
+            if (parse.GetValue(Json)) output.Write(BenchReport.ToJson(figures, repetitions));
+            else BenchReport.Render(output, figures, repetitions);
+            return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Every measurement: the kernel's, the PKI's, then chaos's.</summary>
+    public static IReadOnlyList<BenchMeasurement> All() => [.. KernelBenchmark.Measurements(), .. PkiBenchmark.Measurements(), .. ChaosBenchmark.Measurements()];
+
+    private static IReadOnlyList<BenchMeasurement> Select(List<string> suites, string[] only)
+    {
+        var all = All();
+        var names = only.SelectMany(o => o.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (names.Count > 0)
+        {
+            if (suites.Count > 0) throw new UsageException("--only names the measurements itself: give it without --kernel, --pki or --chaos");
+            foreach (var name in names.Where(n => all.All(m => m.Id != n)))
+                throw new UsageException($"--only: no measurement '{name}'{Spelling.DidYouMean(name, all.Select(m => m.Id))} (measurements: {string.Join(", ", all.Select(m => m.Id))})");
+            return [.. all.Where(m => names.Contains(m.Id))];
+        }
+        return [.. all.Where(m => suites.Count == 0 || suites.Contains(m.Suite))];
     }
 }

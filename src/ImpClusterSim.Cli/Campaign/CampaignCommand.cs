@@ -5,6 +5,7 @@ using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Studies;
+using ImpClusterSim.Scenarios.Overrides;
 using ImpClusterSim.Scenarios.Studies;
 
 namespace ImpClusterSim.Cli.Campaign;
@@ -79,9 +80,17 @@ public static class CampaignCommand
         output.WriteLine(figures);
         if (summary.Passed) output.WriteLine("every expectation held in every seed");
         foreach (var seed in summary.FailedSeeds.Take(ReplaysShown))
-            output.WriteLine($"FAILED seed {seed}: replay with impsim run {(file is null ? "" : file + " ")}--seed {seed}{SetOptions.ReplayWords(overrides)}");
+            output.WriteLine($"FAILED seed {seed}: replay with {ReplayLine(file, seed, overrides)}");
         if (summary.FailedSeeds.Length > ReplaysShown)
             output.WriteLine($"... {summary.FailedSeeds.Length} failing seeds in all: --json lists every one");
         return summary.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
+
+    /// <summary>The <c>run</c> command that replays one seed, in the form the user started impsim (<see cref="Invocation"/>).</summary>
+    private static string ReplayLine(FileInfo? file, ulong seed, IEnumerable<SettingOverride> overrides) =>
+        Invocation.CommandLine(
+            new[] { "run" }
+                .Concat(file is null ? [] : [file.ToString()])
+                .Concat(["--seed", seed.ToString(CultureInfo.InvariantCulture)])
+                .Concat(overrides.SelectMany(o => new[] { "--set", o.Text })));
 }

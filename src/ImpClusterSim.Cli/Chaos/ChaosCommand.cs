@@ -177,15 +177,20 @@ public static class ChaosCommand
     /// <summary>The command that replays one seed of this experiment (the same base, kinds and intensity).</summary>
     private static string ReplayBase(ParseResult parse, FileInfo? file)
     {
-        var parts = new List<string> { "impsim chaos" };
+        var parts = new List<string> { "chaos" };
         if (file is not null) parts.Add(file.ToString());
-        if (parse.GetValue(Topology) is { } t) parts.Add("--topology " + t);
-        if (parse.GetValue(Until) is { } u) parts.Add("--until " + u);
-        if (parse.GetValue(Faults) is { } f) parts.Add("--faults " + f);
+        if (parse.GetValue(Topology) is { } t) parts.AddRange(["--topology", t]);
+        if (parse.GetValue(Until) is { } u) parts.AddRange(["--until", u]);
+        if (parse.GetValue(Faults) is { } f) parts.AddRange(["--faults", f]);
         var intensity = parse.GetValue(Intensity);
-        if (intensity != 1) parts.Add("--intensity " + intensity.ToString(CultureInfo.InvariantCulture));
-        return string.Join(" ", parts) + SetOptions.ReplayWords(SetOptions.Parse(parse.GetValue(Set)));
+        if (intensity != 1) parts.AddRange(["--intensity", intensity.ToString(CultureInfo.InvariantCulture)]);
+        foreach (var o in SetOptions.Parse(parse.GetValue(Set))) parts.AddRange(["--set", o.Text]);
+        return Invocation.CommandLine(parts);
     }
+
+    /// <summary>The command that replays a shrunk file: <c>impsim run FILE</c> with the experiment's <c>--set</c> overrides.</summary>
+    private static string RunReplay(string path, ChaosBase basis) =>
+        Invocation.CommandLine(new[] { "run", path }.Concat(basis.Overrides.SelectMany(o => new[] { "--set", o.Text })));
 
     private static string Replay(string replayBase, ulong seed) => $"{replayBase} --seeds 1 --first-seed {seed.ToString(CultureInfo.InvariantCulture)}";
 
@@ -198,7 +203,7 @@ public static class ChaosCommand
         {
             output.WriteLine($"shrunk seed {s.Seed}: {s.Original.Length} -> {s.Minimal.Length} fault(s) in {s.Runs} runs{(s.BudgetExhausted ? " (budget exhausted)" : "")}, same signature: {s.Signature}");
             foreach (var f in s.Minimal) output.WriteLine("  - " + f.ToYaml());
-            if (files.TryGetValue(s.Seed, out var path)) output.WriteLine($"  replay: impsim run {path}{SetOptions.ReplayWords(result.Base.Overrides)}");
+            if (files.TryGetValue(s.Seed, out var path)) output.WriteLine($"  replay: {RunReplay(path, result.Base)}");
         }
 
         var last = result.Options.FirstSeed + (ulong)result.Verdicts.Length - 1;
@@ -248,7 +253,7 @@ public static class ChaosCommand
                 budgetExhausted = s.BudgetExhausted,
                 faults = s.Minimal.Select(f => f.ToYaml()),
                 file = files.GetValueOrDefault(s.Seed),
-                replay = files.TryGetValue(s.Seed, out var p) ? "impsim run " + p + SetOptions.ReplayWords(result.Base.Overrides) : null,
+                replay = files.TryGetValue(s.Seed, out var p) ? RunReplay(p, result.Base) : null,
             }),
         };
         return JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true });

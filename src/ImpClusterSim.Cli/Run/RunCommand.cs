@@ -71,6 +71,7 @@ public static class RunCommand
     private static int Execute(RunArguments args, TextWriter output, TextWriter error)
     {
         if (args.Topology is not null) throw new UsageException("--topology goes without a scenario: a scenario names its own deployment");
+        CheckOutputs(args);
         var loaded = LoadScenario(args.Scenario, error);
         if (loaded is null) return ExitCodes.BadInput;
         var scenario = SetOptions.Apply(loaded, args.Overrides);
@@ -84,6 +85,7 @@ public static class RunCommand
         using var logging = RunLogging.Create(seed, args.Log, verbose: false);
         var timeline = new Timeline(SimInstant.DefaultRunStart);
         var wall = Stopwatch.StartNew();
+        IReadOnlyList<string> exported = [];
         var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions
         {
             Seed = seed,
@@ -93,7 +95,7 @@ public static class RunCommand
             Replay = ReplayCommand(args.Scenario, seed, horizon, args.Trace, null) + SetOptions.ReplayWords(args.Overrides),
             AtEnd = run =>
             {
-                if (args.ExportCerts is not null) ExportCertificates(run, args.ExportCerts);
+                if (args.ExportCerts is not null) exported = ExportCertificates(run, args.ExportCerts);
                 if (args.Verbose)
                     foreach (var f in run.ActorFailures) error.WriteLine($"actor failed on {f.Node} at {f.Time}, actor {f.ActorPath}:{Environment.NewLine}{f.Cause?.ToString() ?? f.Message}");
             },
@@ -102,16 +104,24 @@ public static class RunCommand
         ProgressLine.Clear(error);
         outcome = outcome with { WallSeconds = wall.Elapsed.TotalSeconds };
 
-        if (args.Report is not null) WriteReport(args.Report, outcome, traceCopy!.ToArray());
+        var report = args.Report is null ? null : WriteReport(args.Report, outcome, traceCopy!.ToArray());
 
         var summary = RunSummary.Of(outcome);
-        if (args.Json) output.WriteLine(summary.ToJson());
+        // One schema: --json prints exactly what --report writes as summary.json.
+        if (args.Json) output.Write(System.Text.Encoding.UTF8.GetString(SummaryJson.Write(outcome)));
         else
         {
             timeline.Render(output);
             ChecksTable.Render(output, outcome);
             summary.Render(output);
         }
+
+        // What was written, and where: on stdout with the tables, on stderr when stdout is JSON.
+        var written = args.Json ? error : output;
+        if (report is not null)
+            written.WriteLine($"report: {Path.Combine(args.Report!.ToString(), ReportWriter.HtmlFile)} (and {ReportWriter.SummaryFile}, {ReportWriter.TraceFile}, {ReportWriter.JUnitFile} beside it)");
+        if (args.ExportCerts is not null)
+            written.WriteLine($"certificates: {exported.Count} PEM files under {args.ExportCerts}{Path.DirectorySeparatorChar} (<node>/own/<unit>.pem, <node>/trust/<store>/<name>.pem)");
 
         if (TraceWriteFailed(traceFile, error) | logging.CloseFailed(error)) return ExitCodes.BadInput;
         return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;
@@ -127,11 +137,20 @@ public static class RunCommand
         return true;
     }
 
-    private static void ExportCertificates(Simulation.SimulationRun run, DirectoryInfo directory)
+    /// <summary>Every output path is checked before the run starts, so a wrong one costs nothing and writes nothing.</summary>
+    internal static void CheckOutputs(RunArguments args)
+    {
+        if (args.Trace is not null) PathChecks.WritableFile(args.Trace, "--trace");
+        if (args.Log is not null) PathChecks.WritableFile(args.Log, "--log");
+        if (args.Report is not null) PathChecks.WritableDirectory(args.Report, "--report");
+        if (args.ExportCerts is not null) PathChecks.WritableDirectory(args.ExportCerts, "--export-certs");
+    }
+
+    private static IReadOnlyList<string> ExportCertificates(Simulation.SimulationRun run, DirectoryInfo directory)
     {
         try
         {
-            Simulation.CertificateExport.Write(run, directory.FullName);
+            return Simulation.CertificateExport.Write(run, directory.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -139,12 +158,12 @@ public static class RunCommand
         }
     }
 
-    private static void WriteReport(DirectoryInfo directory, Scenarios.Outcome.ScenarioOutcome outcome, byte[] trace)
+    private static ReportFiles WriteReport(DirectoryInfo directory, Scenarios.Outcome.ScenarioOutcome outcome, byte[] trace)
     {
         try
         {
             directory.Create();
-            ReportWriter.Write(outcome, directory.FullName, trace);
+            return ReportWriter.Write(outcome, directory.FullName, trace);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -162,7 +181,7 @@ public static class RunCommand
     internal static Scenario? LoadScenarioFile(FileInfo? file, TextWriter error)
     {
         if (file is null) return DefaultScenario.Load();
-        if (!file.Exists) throw new UsageException($"scenario file '{file}' does not exist");
+        PathChecks.ExistingFile(file, "scenario file");
         var (scenario, errors) = ScenarioLoader.Load(file.ToString());
         foreach (var e in errors) error.WriteLine(e.ToString());
         return scenario;
@@ -177,7 +196,7 @@ public static class RunCommand
 
     internal static Deployment LoadTopology(FileInfo path)
     {
-        if (!path.Exists) throw new UsageException($"topology file '{path.FullName}' does not exist");
+        PathChecks.ExistingFile(path, "topology file");
         try
         {
             return TopologyLoader.LoadFile(path.FullName);
@@ -201,13 +220,14 @@ public static class RunCommand
         }
     }
 
+    /// <summary>The command that replays a run, in the form the user started impsim (<see cref="Invocation"/>).</summary>
     internal static string ReplayCommand(FileInfo? scenario, ulong seed, TimeSpan until, FileInfo? trace, FileInfo? topology)
     {
-        var parts = new List<string> { "impsim run" };
+        var parts = new List<string> { "run" };
         if (scenario is not null) parts.Add(scenario.ToString());
         parts.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture), "--until", DurationText.Format(until)]);
         if (topology is not null) parts.AddRange(["--topology", topology.FullName]);
         if (trace is not null) parts.AddRange(["--trace", trace.FullName]);
-        return string.Join(' ', parts);
+        return Invocation.CommandLine(parts);
     }
 }

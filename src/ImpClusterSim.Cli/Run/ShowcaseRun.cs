@@ -15,6 +15,7 @@ internal static class ShowcaseRun
         var horizon = RunCommand.ParseUntil(args.Until) ?? TimeSpan.FromHours(24);
         var seed = args.Seed ?? 1;
         var topology = RunCommand.LoadTopology(args.Topology!);
+        RunCommand.CheckOutputs(args);
 
         var wall = Stopwatch.StartNew();
         using var traceFile = args.Trace is null ? null : RunCommand.OpenForWriting(args.Trace);

@@ -37,7 +37,7 @@ internal static class StudyArguments
     /// <summary>The command that reproduces a study (without --jobs, which does not change the result).</summary>
     public static string Command(string verb, FileInfo? file, IEnumerable<string> sets, int seeds, ulong first)
     {
-        var parts = new List<string> { "impsim", verb };
+        var parts = new List<string> { Invocation.Program, verb };
         if (file is not null) parts.Add(file.ToString());
         parts.AddRange(sets.Select(s => "--set " + SetOptions.Quote(s)));
         parts.Add("--seeds " + seeds.ToString(CultureInfo.InvariantCulture));

@@ -80,6 +80,40 @@ public sealed record SettingActive(Target Target, string Name, SecuritySetting S
     public override string Kind => "setting-active";
 }
 
+/// <summary>not: the negation of <see cref="Inner"/> (any condition, including another 'not').</summary>
+public sealed record Not(Condition Inner, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "not";
+}
+
+/// <summary>
+/// step-accepted (<see cref="Accepted"/>) or step-refused: the step labelled <see cref="Label"/> has been played and the
+/// platform accepted (refused) it on every target node; with <see cref="Reply"/>, each reply's first line contains that
+/// text. Before the step has run it does not hold.
+/// </summary>
+public sealed record StepOutcome(string Label, bool Accepted, string? Reply, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => Accepted ? "step-accepted" : "step-refused";
+}
+
+/// <summary>
+/// event-seen: a trace event named <see cref="Event"/> has happened by now, on <see cref="Node"/> when given (a node
+/// name, or 'scenario' / 'network' for run events), with each of <see cref="Details"/> containing the given text.
+/// </summary>
+public sealed record EventSeen(string Event, string? Node, System.Collections.Immutable.ImmutableSortedDictionary<string, string> Details, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "event-seen";
+}
+
+/// <summary>
+/// troubleshooter-fails: the System Troubleshooter of <see cref="Cluster"/>'s publisher fails its Inter-Clustering
+/// test, with a failed line for <see cref="Peer"/> (an IM&amp;P cluster) when given.
+/// </summary>
+public sealed record TroubleshooterFails(string Cluster, string? Peer, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "troubleshooter-fails";
+}
+
 /// <summary>
 /// acknowledged-changes-kept (safety): every trust certificate whose upload a node accepted is still in that store on that
 /// node whenever the node is up, unless a later delete on its cluster or a FIPS mode change on the node removed it.

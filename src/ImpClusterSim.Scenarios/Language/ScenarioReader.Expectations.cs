@@ -1,3 +1,4 @@
+using ImpClusterSim.Domain.Text;
 using System.Collections.Immutable;
 using ImpClusterSim.Domain.Banner;
 using ImpClusterSim.Domain.Services;
@@ -9,7 +10,7 @@ namespace ImpClusterSim.Scenarios.Language;
 /// <summary>expect and assumptions: when (at / within [after] / always) and exactly one condition.</summary>
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] ExpectationKeys = ["name", "at", "within", "after", "always"];
+    private static readonly string[] ExpectationKeys = ["name", "at", "within", "after", "always", "until"];
     private static readonly string[] AssumptionKeys = ["name", "within", "after"];
 
     private ImmutableArray<Expectation> ReadExpectations(YamlNode node)
@@ -56,7 +57,7 @@ internal sealed partial class ScenarioReader
             else if (ScenarioVocabulary.Conditions.FirstOrDefault(o => o.Name == key) is { } found) kinds.Add((found, k, v));
             else
             {
-                Error(k, $"unknown condition '{key}'; {what} has keys {OneOf(allowedKeys)} and one condition of: {OneOf(ScenarioVocabulary.ConditionNames)}");
+                Error(k, $"unknown condition '{key}'{Spelling.DidYouMean(key, ScenarioVocabulary.ConditionNames.Concat(allowedKeys))}; {what} has keys {OneOf(allowedKeys)} and one condition of: {OneOf(ScenarioVocabulary.ConditionNames)}");
                 ok = false;
             }
         }
@@ -77,9 +78,65 @@ internal sealed partial class ScenarioReader
         var when = ReadWindow(map, fields, ref ok);
 
         var (spec, keyNode, value) = kinds[0];
-        var args = ReadArgs(spec, keyNode, value, spec.Name, targetInside: true);
-        var condition = args.Ok ? BuildCondition(args) : null;
+        var condition = ReadCondition(spec, keyNode, value);
+        if (condition is not null && when is not null && when.Mode != CheckMode.At && RunsACommand(condition))
+        {
+            Error(keyNode, "'cli-output-contains' runs a CLI command on the node, so it is checked once, at its instant: " +
+                           "use 'at: <time>' (not 'within' or 'always'); 'event-seen' watches for something to happen");
+            ok = false;
+        }
+
         return ok && when is not null && condition is not null ? (name, when, condition) : null;
+    }
+
+    private static bool RunsACommand(Condition c) => c is CliOutputContains || c is Not { Inner: var inner } && RunsACommand(inner);
+
+    /// <summary>One condition from its key and value; 'not' wraps another condition.</summary>
+    private Condition? ReadCondition(KindSpec spec, YamlNode keyNode, YamlNode value)
+    {
+        if (spec.Name == "not") return ReadNegation(keyNode, value);
+        var args = ReadArgs(spec, keyNode, value, spec.Name, targetInside: true);
+        return args.Ok ? BuildCondition(args) : null;
+    }
+
+    private Condition? ReadNegation(YamlNode keyNode, YamlNode value)
+    {
+        if (value is not YamlMappingNode map || map.Children.Count != 1)
+        {
+            Error(value, $"'not' takes exactly one condition, e.g. not: {{ node-up: {{ node: imp-a-pub }} }}; found {Describe(value)}");
+            return null;
+        }
+
+        var (k, v) = map.Children.First();
+        if (k is not YamlScalarNode { Value: { } key } || ScenarioVocabulary.Conditions.FirstOrDefault(c => c.Name == key) is not { } spec)
+        {
+            var typed = (k as YamlScalarNode)?.Value ?? "";
+            Error(k, $"unknown condition '{typed}'{Spelling.DidYouMean(typed, ScenarioVocabulary.ConditionNames)} inside 'not'; one of: {OneOf(ScenarioVocabulary.ConditionNames)}");
+            return null;
+        }
+
+        return ReadCondition(spec, k, v) is { } inner ? new Not(inner, Span(keyNode)) : null;
+    }
+
+    /// <summary>A label a condition names: a step's label, whose step is not a wait; null (with an error) otherwise.</summary>
+    private string? StepLabel(ArgValues a)
+    {
+        var l = a.Text("label");
+        if (!_labels.ContainsKey(l))
+        {
+            Error(a.Node("label")!, _labels.Count == 0
+                ? $"unknown label '{l}': no step has a 'label'"
+                : $"unknown label '{l}'{Spelling.DidYouMean(l, _labels.Keys)}; step labels: {OneOf(_labels.Keys)}");
+            return null;
+        }
+
+        if (_waitLabels.Contains(l))
+        {
+            Error(a.Node("label")!, $"'{a.Spec.Name}': the step labelled '{l}' is a 'wait', which the platform neither accepts nor refuses");
+            return null;
+        }
+
+        return l;
     }
 
     private CheckWindow? ReadWindow(YamlMappingNode map, Dictionary<string, (YamlNode Key, YamlNode Value)> fields, ref bool ok)
@@ -99,9 +156,16 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        if (fields.TryGetValue("after", out var afterField) && given[0] != "within")
+        if (fields.TryGetValue("after", out var afterField) && given[0] == "at")
         {
-            Error(afterField.Key, "'after: <label>' goes with 'within' (a deadline counted from that step)");
+            Error(afterField.Key, "'after: <label>' goes with 'within' (a deadline counted from that step) or 'always' (checked from that step on)");
+            ok = false;
+            return null;
+        }
+
+        if (fields.TryGetValue("until", out var untilField) && given[0] != "always")
+        {
+            Error(untilField.Key, "'until: <label>' goes with 'always: true' (checked up to that step)");
             ok = false;
             return null;
         }
@@ -116,8 +180,22 @@ internal sealed partial class ScenarioReader
             case "always":
                 if (BoolValue(value, "always") is { } b)
                 {
-                    if (b) window = new CheckWindow(CheckMode.Always, TimeSpan.Zero, _until);
-                    else Error(value, "'always: false' checks nothing; write 'always: true' or use 'at' / 'within'");
+                    if (!b)
+                    {
+                        Error(value, "'always: false' checks nothing; write 'always: true' or use 'at' / 'within'");
+                        break;
+                    }
+
+                    var (start, startLabel) = afterField.Value is null ? (TimeSpan.Zero, null) : WindowLabel(afterField.Value, "after");
+                    var (end, endLabel) = untilField.Value is null ? (_until, null) : WindowLabel(untilField.Value, "until");
+                    if (afterField.Value is not null && startLabel is null || untilField.Value is not null && endLabel is null) break;
+                    if (end < start)
+                    {
+                        Error(untilField.Value!, $"'until: {endLabel}' ({DurationText.Format(end)}) comes before the start of the check ({DurationText.Format(start)})");
+                        break;
+                    }
+
+                    window = new CheckWindow(CheckMode.Always, start, end, startLabel, endLabel);
                 }
 
                 break;
@@ -132,7 +210,7 @@ internal sealed partial class ScenarioReader
                     {
                         Error(afterField.Value, _labels.Count == 0
                             ? $"unknown label '{l}': no step has a 'label'"
-                            : $"unknown label '{l}'; step labels: {OneOf(_labels.Keys)}");
+                            : $"unknown label '{l}'{Spelling.DidYouMean(l, _labels.Keys)}; step labels: {OneOf(_labels.Keys)}");
                         within = null;
                     }
                 }
@@ -156,6 +234,17 @@ internal sealed partial class ScenarioReader
         }
 
         return window;
+    }
+
+    /// <summary>A label of 'after' or 'until': its step's time and the label, or (zero, null) with an error.</summary>
+    private (TimeSpan At, string? Label) WindowLabel(YamlNode node, string key)
+    {
+        if (Text(node, key) is not { } l) return (TimeSpan.Zero, null);
+        if (_labels.TryGetValue(l, out var step)) return (step.At, l);
+        Error(node, _labels.Count == 0
+            ? $"unknown label '{l}': no step has a 'label'"
+            : $"unknown label '{l}'{Spelling.DidYouMean(l, _labels.Keys)}; step labels: {OneOf(_labels.Keys)}");
+        return (TimeSpan.Zero, null);
     }
 
     /// <summary>Every target node is an IM&amp;P node (<paramref name="imp"/>) or a CUCM node; an error at the target otherwise.</summary>
@@ -221,6 +310,20 @@ internal sealed partial class ScenarioReader
             case "setting-active":
                 if (!OnNodesOf(a, target!, imp: true)) return null;
                 return SettingValue(a) is { } s ? new SettingActive(target!, s.Name, s.Setting, s.Value, span) : null;
+            case "step-accepted":
+            case "step-refused":
+                return StepLabel(a) is { } label ? new StepOutcome(label, a.Spec.Name == "step-accepted", a.OptText("reply"), span) : null;
+            case "event-seen":
+                var details = a.Has("details") ? a.Get<ImmutableDictionary<string, string>>("details") : ImmutableDictionary<string, string>.Empty;
+                return new EventSeen(a.Text("event"), a.OptText("node"), details.ToImmutableSortedDictionary(StringComparer.Ordinal), span);
+            case "troubleshooter-fails":
+                if (_deployment is not null && _deployment.ImpClusters.All(c => c.Name != a.Text("cluster")))
+                {
+                    Error(a.Node("cluster")!, $"'troubleshooter-fails' runs on an IM&P cluster; '{a.Text("cluster")}' is not one");
+                    return null;
+                }
+
+                return new TroubleshooterFails(a.Text("cluster"), a.OptText("peer"), span);
             default: throw new InvalidOperationException($"no builder for condition '{a.Spec.Name}'");
         }
     }

@@ -1,3 +1,4 @@
+using ImpClusterSim.Domain.Text;
 using System.Collections.Immutable;
 using ImpClusterSim.Domain.Time;
 using YamlDotNet.RepresentationModel;
@@ -37,7 +38,7 @@ internal sealed partial class ScenarioReader
             else if (ScenarioVocabulary.Faults.FirstOrDefault(o => o.Name == key) is { } found) kinds.Add((found, k, v));
             else
             {
-                Error(k, $"unknown fault '{key}'; a fault has keys {OneOf(FaultKeys)} and one fault of: {OneOf(ScenarioVocabulary.FaultNames)}");
+                Error(k, $"unknown fault '{key}'{Spelling.DidYouMean(key, ScenarioVocabulary.FaultNames.Concat(FaultKeys))}; a fault has keys {OneOf(FaultKeys)} and one fault of: {OneOf(ScenarioVocabulary.FaultNames)}");
                 ok = false;
             }
         }

@@ -1,3 +1,4 @@
+using ImpClusterSim.Domain.Text;
 using System.Collections.Immutable;
 using ImpClusterSim.Domain.Services;
 using ImpClusterSim.Domain.Time;
@@ -43,7 +44,7 @@ internal sealed partial class ScenarioReader
             else if (ScenarioVocabulary.Operations.FirstOrDefault(o => o.Name == key) is { } found) operations.Add((found, k, v));
             else
             {
-                Error(k, $"unknown operation '{key}'; a step has keys {OneOf(StepKeys.Concat(TargetKeys))} and one operation of: {OneOf(ScenarioVocabulary.OperationNames)}");
+                Error(k, $"unknown operation '{key}'{Spelling.DidYouMean(key, ScenarioVocabulary.OperationNames.Concat(StepKeys).Concat(TargetKeys))}; a step has keys {OneOf(StepKeys.Concat(TargetKeys))} and one operation of: {OneOf(ScenarioVocabulary.OperationNames)}");
                 ok = false;
             }
         }
@@ -112,6 +113,7 @@ internal sealed partial class ScenarioReader
         if (operations.Count == 0) return null;
 
         var (spec, keyNode, value) = operations[0];
+        if (label is not null && spec.Name == "wait") _waitLabels.Add(label);
         var args = ReadArgs(spec, keyNode, value, spec.Name, targetInside: false);
         var target = ReadTarget(targets, spec, map, out var targetOk);
         args.Target = target;

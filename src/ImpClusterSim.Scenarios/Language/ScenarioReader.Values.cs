@@ -1,3 +1,4 @@
+using ImpClusterSim.Domain.Text;
 using System.Collections.Immutable;
 using ImpClusterSim.Domain.Services;
 using ImpClusterSim.Domain.Time;
@@ -70,10 +71,10 @@ internal sealed partial class ScenarioReader
     {
         if (Text(node, key) is not { } t) return null;
         if (values.Contains(t)) return t;
-        var near = values.FirstOrDefault(v => string.Equals(v, t, StringComparison.OrdinalIgnoreCase));
-        Error(node, near is not null
+        var near = Spelling.Nearest(t, values);
+        Error(node, near is not null && string.Equals(near, t, StringComparison.OrdinalIgnoreCase)
             ? $"'{key}': '{t}' is not valid; did you mean '{near}'? (names are case-sensitive)"
-            : $"'{key}': '{t}' is not valid; expected one of: {OneOf(values)}");
+            : $"'{key}': '{t}' is not valid{Spelling.DidYouMean(t, values)}; expected one of: {OneOf(values)}");
         return null;
     }
 
@@ -89,7 +90,7 @@ internal sealed partial class ScenarioReader
         if (Text(node, key) is not { } t) return null;
         var names = ServiceCatalogue.Default.Definitions.Select(d => d.Name).Distinct().ToList();
         if (names.Contains(t, StringComparer.Ordinal)) return t;
-        var near = names.FirstOrDefault(n => string.Equals(n, t, StringComparison.OrdinalIgnoreCase));
+        var near = Spelling.Nearest(t, names);
         Error(node, near is not null
             ? $"unknown service '{t}'; did you mean '{near}'? (write the exact display name)"
             : $"unknown service '{t}'; known services: {OneOf(names)}");
@@ -102,7 +103,7 @@ internal sealed partial class ScenarioReader
         if (_cas.ContainsKey(t)) return t;
         Error(node, _cas.Count == 0
             ? $"unknown CA '{t}': no CA is declared under 'cas' (before this point)"
-            : $"unknown CA '{t}'; declared: {OneOf(_cas.Keys)}");
+            : $"unknown CA '{t}'{Spelling.DidYouMean(t, _cas.Keys)}; declared: {OneOf(_cas.Keys)}");
         return null;
     }
 
@@ -112,7 +113,8 @@ internal sealed partial class ScenarioReader
         if (Text(node, key) is not { } t) return null;
         if (_deployment is null || _deployment.FindNode(t) is not null) return t;
         var cluster = ClusterNodes(t) is not null ? $" ('{t}' is a cluster; use 'cluster: {t}' or 'publisher-of: {t}')" : "";
-        Error(node, $"unknown node '{t}'{cluster}; nodes of the deployment: {OneOf(_deployment.Nodes.Select(n => n.Name))}");
+        var near = cluster.Length == 0 ? Spelling.DidYouMean(t, _deployment.Nodes.Select(n => n.Name)) : "";
+        Error(node, $"unknown node '{t}'{cluster}{near}; nodes of the deployment: {OneOf(_deployment.Nodes.Select(n => n.Name))}");
         return null;
     }
 
@@ -120,7 +122,7 @@ internal sealed partial class ScenarioReader
     {
         if (Text(node, key) is not { } t) return null;
         if (_deployment is null || ClusterNodes(t) is not null) return t;
-        Error(node, $"unknown cluster '{t}'; clusters of the deployment: {OneOf(ClusterNames())}");
+        Error(node, $"unknown cluster '{t}'{Spelling.DidYouMean(t, ClusterNames())}; clusters of the deployment: {OneOf(ClusterNames())}");
         return null;
     }
 
@@ -240,7 +242,7 @@ internal sealed partial class ScenarioReader
                 {
                     Error(k, allowed.Count == 0
                         ? $"unknown key '{key}' in '{spec.Name}', which takes no arguments"
-                        : $"unknown key '{key}' in '{spec.Name}'; expected one of: {OneOf(allowed)}");
+                        : $"unknown key '{key}' in '{spec.Name}'{Spelling.DidYouMean(key, allowed)}; expected one of: {OneOf(allowed)}");
                     args.Ok = false;
                     continue;
                 }

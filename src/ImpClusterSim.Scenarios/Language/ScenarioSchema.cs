@@ -86,8 +86,9 @@ public static class ScenarioSchema
                     ["name"] = new JsonObject { ["type"] = "string" },
                     ["at"] = Ref("duration", "checked at this time since the start"),
                     ["within"] = Ref("duration", "must become true by this deadline (from the start, or from the 'after' step)"),
-                    ["after"] = new JsonObject { ["type"] = "string", ["description"] = "a step label: the deadline counts from that step" },
-                    ["always"] = new JsonObject { ["const"] = true, ["description"] = "an invariant, checked all the time" },
+                    ["after"] = new JsonObject { ["type"] = "string", ["description"] = "a step label: the deadline counts from that step ('within'), or the check starts there ('always')" },
+                    ["always"] = new JsonObject { ["const"] = true, ["description"] = "an invariant, checked all the time (from 'after' until 'until' when given)" },
+                    ["until"] = new JsonObject { ["type"] = "string", ["description"] = "with 'always': a step label; the invariant is checked up to that step" },
                 }),
             ["assumption"] = Entry("a named timing assumption, reported by name", ScenarioVocabulary.Conditions, "condition",
                 new JsonObject
@@ -102,6 +103,9 @@ public static class ScenarioSchema
         foreach (var spec in ScenarioVocabulary.Operations) defs["operation-" + spec.Name] = ArgsSchema(spec, targets: false);
         foreach (var spec in ScenarioVocabulary.Faults) defs["fault-" + spec.Name] = ArgsSchema(spec, targets: false);
         foreach (var spec in ScenarioVocabulary.Conditions) defs["condition-" + spec.Name] = ArgsSchema(spec, targets: spec.Target != TargetUse.None);
+        // 'not' holds one condition of any kind (itself included).
+        defs["condition"] = Entry("exactly one condition", ScenarioVocabulary.Conditions, "condition", new JsonObject());
+        defs["condition-not"] = Ref("condition", "the condition that must not hold");
 
         var root = new JsonObject
         {

@@ -198,6 +198,19 @@ public static class ScenarioVocabulary
             R("name", ArgType.Choice, "the setting, as in the 'setting' operation", [.. Settings.Keys.Order(StringComparer.Ordinal)]),
             R("value", ArgType.Text, "the active value: TLS|TCP|UDP for the SIP transport, on|off for the modes, a domain name for node-to-node-domain"),
         ], Target: TargetUse.Required),
+        new("not", "The condition inside does not hold, e.g. not: { node-up: { node: imp-a-pub } }.", []),
+        new("step-accepted", "The labelled step has been played and the platform accepted it on every target node (optionally with this reply).",
+        [R("label", ArgType.Text, "the step's label"), O("reply", ArgType.Text, "text the reply's first line contains")], "label"),
+        new("step-refused", "The labelled step has been played and the platform refused it on every target node (optionally with this reply).",
+        [R("label", ArgType.Text, "the step's label"), O("reply", ArgType.Text, "text the reply's first line contains")], "label"),
+        new("event-seen", "A trace event has happened by now (docs/network.md, trace format), optionally on a node and with details containing texts.",
+        [
+            R("event", ArgType.Text, "the event's name, e.g. peer-status, certificate-exchange, service-state"),
+            O("node", ArgType.Text, "the node it happened on, or 'scenario' / 'network' for run events"),
+            O("details", ArgType.TextMap, "detail keys and a text each value must contain, e.g. { status: Connection is secure }"),
+        ], "event"),
+        new("troubleshooter-fails", "The System Troubleshooter's Inter-Clustering test fails on the cluster's publisher (with a failed line for the peer, when given).",
+        [R("cluster", ArgType.Cluster, "the IM&P cluster"), O("peer", ArgType.Peer, "the peer IM&P cluster (or its publisher) the failed line names")], "cluster"),
     ];
 
     /// <summary>The keys of deployment.settings.timings (besides 'services').</summary>

@@ -49,6 +49,15 @@ public sealed record CheckOutcome(
     int Column)
 {
     /// <summary>
+    /// When the check was open, as virtual time since the start: from <see cref="WindowFrom"/> to its deadline
+    /// <see cref="WindowTo"/> ('at': both the instant; 'always': the horizon or its 'until' step). Null when unknown.
+    /// </summary>
+    public TimeSpan? WindowFrom { get; init; }
+
+    /// <inheritdoc cref="WindowFrom"/>
+    public TimeSpan? WindowTo { get; init; }
+
+    /// <summary>
     /// For a check with <c>within</c> (and <c>after</c>): when its condition first held, whether or not that was by the
     /// deadline; null for other checks.
     /// </summary>

@@ -25,16 +25,21 @@ internal static class HtmlReport
         code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
         table { border-collapse: collapse; font-size: 13px; } th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid #e3e6e8; vertical-align: top; }
         th { color: #5b6670; font-weight: 600; }
-        td.result { font-weight: 700; } tr.pass td.result { color: #2e8b47; } tr.fail td.result { color: #c0392b; } tr.assumption.fail td.result { color: #b7791f; }
+        td.result { font-weight: 700; } tr.pass td.result, tr.held td.result { color: #2e8b47; } tr.fail td.result { color: #c0392b; } tr.broken td.result { color: #b7791f; }
         td.time, td.where { white-space: nowrap; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
         svg#timeline { font: 12px system-ui, "DejaVu Sans", sans-serif; display: block; }
-        .lane-bg { fill: #f4f5f7; } .lane-label { text-anchor: end; fill: #1d232a; }
+        .lane-bg { fill: #ffffff; stroke: #d5d9dd; stroke-width: 0.5; } .lane-label, .row-label { text-anchor: end; fill: #1d232a; } .row-label { fill: #5b6670; }
+        .step-marker path { fill: #1d232a; } .step-marker line { stroke: #1d232a; stroke-width: 0.7; stroke-dasharray: 2 3; opacity: 0.45; } .step-marker.refused path { fill: #c0392b; }
+        .trust-arrived { fill: #3a7bd5; } .trust-arrived:nth-child(odd) { fill: #5a95e0; }
+        .check-window { fill: #c9d1d9; } .check-deadline { stroke: #1d232a; stroke-width: 2; }
+        .check-mark text { font-weight: 700; } .check-row.pass .check-mark, .check-row.held .check-mark { fill: #2e8b47; }
+        .check-row.fail .check-mark { fill: #c0392b; } .check-row.broken .check-mark { fill: #b7791f; } .check-row.fail .check-label { fill: #c0392b; font-weight: 700; }
         .tick { stroke: #d5d9dd; stroke-width: 1; } .tick-label { text-anchor: middle; fill: #5b6670; } .axis-title { text-anchor: end; fill: #5b6670; }
         .segment { stroke: #fff; stroke-width: 0.5; }
         .secure, .started { fill: #2e9d4f; } .connected { fill: #7cc48f; } .not-reachable { fill: #d64545; }
         .out-of-sync { fill: #e8a33d; } .failed { fill: #8e1b1b; } .other { fill: #9aa4ad; }
-        .starting { fill: #a6d8b3; } .stopping { fill: #f2c27b; } .stopped { fill: #d64545; } .down { fill: #4a5259; } .up { fill: #cfe8d5; }
-        .fault-window { fill: rgba(111, 66, 193, 0.13); stroke: #6f42c1; stroke-width: 1; stroke-dasharray: 4 3; }
+        .starting { fill: #6fa8dc; } .stopping { fill: #f2c27b; } .stopped { fill: #d64545; } .down { fill: #4a5259; } .up { fill: #cfe8d5; }
+        .fault-window { fill: rgba(111, 66, 193, 0.22); stroke: #6f42c1; stroke-width: 1.5; stroke-dasharray: 6 3; }
         .fault-tick { stroke: #6f42c1; stroke-width: 1; } .fault-label { fill: #6f42c1; font-weight: 600; }
         .empty { fill: #5b6670; font-style: italic; }
         .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 0 300px; font-size: 12px; color: #5b6670; }
@@ -46,9 +51,10 @@ internal static class HtmlReport
     [
         ("secure", "Connection is secure / Started", "#2e9d4f"), ("connected", "Connected (TCP)", "#7cc48f"),
         ("not-reachable", "Not reachable", "#d64545"), ("out-of-sync", "Certificate out-of-sync", "#e8a33d"),
-        ("failed", "Failed / validation failed", "#8e1b1b"), ("starting", "Starting", "#a6d8b3"),
-        ("stopping", "Stopping", "#f2c27b"), ("down", "node down", "#4a5259"), ("other", "other", "#9aa4ad"),
-        ("fault-window", "fault window", "rgba(111, 66, 193, 0.25)"),
+        ("failed", "Failed / validation failed", "#8e1b1b"), ("starting", "Starting", "#6fa8dc"),
+        ("stopping", "Stopping", "#f2c27b"), ("trust-arrived", "trust store: a certificate arrived (each arrival a new block)", "#3a7bd5"), ("down", "node down", "#4a5259"), ("other", "other", "#9aa4ad"),
+        ("fault-window", "fault window", "rgba(111, 66, 193, 0.35)"), ("no-status", "no status yet", "#ffffff; outline: 1px solid #d5d9dd"),
+        ("step", "an administrator's step (red: refused)", "#1d232a"), ("check-window", "a check's window, its deadline a bar, its decision a diamond", "#c9d1d9"),
     ];
 
     public static byte[] Write(ScenarioOutcome outcome)
@@ -109,10 +115,10 @@ internal static class HtmlReport
         foreach (var c in outcome.Checks)
         {
             var kind = ReportText.Kind(c.Kind);
-            var result = c.Passed ? "PASS" : "FAIL";
+            var result = ReportText.Result(c);
             var when = c.DecidedAt is { } at ? ReportText.Since(outcome, at) : "never";
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr class=\"check {kind} {(c.Passed ? "pass" : "fail")}\" data-check=\"{HtmlEncode(c.Name)}\"><td class=\"result\">{result}</td><td>{kind}</td><td>{HtmlEncode(c.Name)}</td><td class=\"time\">{HtmlEncode(when)}</td><td>{HtmlEncode(c.Detail)}</td><td class=\"where\">{HtmlEncode(ReportText.Where(c))}</td></tr>\n");
+                $"<tr class=\"check {kind} {result.ToLowerInvariant()}\" data-check=\"{HtmlEncode(c.Name)}\"><td class=\"result\">{result}</td><td>{kind}</td><td>{HtmlEncode(c.Name)}</td><td class=\"time\">{HtmlEncode(when)}</td><td>{HtmlEncode(c.Detail)}</td><td class=\"where\">{HtmlEncode(ReportText.Where(c))}</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }

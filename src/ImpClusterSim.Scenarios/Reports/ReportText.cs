@@ -14,6 +14,14 @@ internal static class ReportText
 
     public static string Where(CheckOutcome c) => $"{c.File}:{c.Line.ToString(CultureInfo.InvariantCulture)}:{c.Column.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// A check's result as the terminal words it: an expectation PASS or FAIL, an assumption HELD or BROKEN (an
+    /// assumption never fails a run).
+    /// </summary>
+    public static string Result(CheckOutcome c) => c.Kind == CheckKind.Expectation
+        ? c.Passed ? "PASS" : "FAIL"
+        : c.Passed ? "HELD" : "BROKEN";
+
     public static string Kind(CheckKind kind) => kind == CheckKind.Expectation ? "expectation" : "assumption";
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

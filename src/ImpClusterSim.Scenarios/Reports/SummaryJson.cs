@@ -4,9 +4,13 @@ using ImpClusterSim.Scenarios.Outcome;
 
 namespace ImpClusterSim.Scenarios.Reports;
 
-/// <summary>summary.json: the run's figures and every check, for tools (keys are camelCase, in a fixed order).</summary>
-internal static class SummaryJson
+/// <summary>
+/// summary.json: the run's figures and every check, for tools (keys are camelCase, in a fixed order). `impsim run
+/// --json` prints the same document, so one schema serves both (docs/reports.md).
+/// </summary>
+public static class SummaryJson
 {
+    /// <summary>The document as UTF-8 bytes, ending with a newline.</summary>
     public static byte[] Write(ScenarioOutcome outcome)
     {
         using var buffer = new MemoryStream();
@@ -34,6 +38,7 @@ internal static class SummaryJson
                 json.WriteString("kind", ReportText.Kind(c.Kind));
                 json.WriteString("name", c.Name);
                 json.WriteBoolean("passed", c.Passed);
+                json.WriteString("result", ReportText.Result(c));
                 if (c.DecidedAt is { } at)
                 {
                     json.WriteString("decidedAt", at.ToString());

@@ -7,7 +7,8 @@ namespace ImpClusterSim.Scenarios.Reports;
 /// <summary>
 /// The report's timeline plot as data, drawn from a scenario's trace events: one lane per intercluster peer status
 /// (a "peer-status" stream of one publisher about one peer), one per node that went down during the run, and one per
-/// service whose state changed after it first started ("service-status"); the start-up of a service is not a change.
+/// service whose state changed after it first started ("service-status"); the start-up of a service is not a change;
+/// and one per trust store that received a certificate during the run ("trust-added"), a new segment at each arrival.
 /// A node that crashes or stops shows as "down" on its own lanes until it starts again.
 /// </summary>
 public sealed record TimelineModel(TimeSpan Duration, ImmutableArray<TimelineLane> Lanes)
@@ -33,6 +34,11 @@ public sealed record TimelineModel(TimeSpan Duration, ImmutableArray<TimelineLan
                 case "service-status" when Detail(e, "service") is { } service && Detail(e, "status") is { } status:
                     Lane("service", e.Node, $"service:{e.Node}/{service}", $"{e.Node}: {service}").Set(at, status, StatusClasses.Service(status));
                     break;
+                // A trust store that received a certificate during the run: when each one arrived (start-up is not shown).
+                case "trust-added" when at > TimeSpan.Zero && Detail(e, "store") is { } store:
+                    var trust = Lane("trust", e.Node, $"trust:{e.Node}/{store}", $"{e.Node}: {store}");
+                    trust.Set(at, $"+{Detail(e, "file")} ({Detail(e, "origin")})", "trust-arrived");
+                    break;
                 case "node-crashed" or "node-stopped":
                     Lane("node", e.Node, $"node:{e.Node}", e.Node).Set(at, "down", "down");
                     foreach (var lane in lanes.Values.Where(l => l.Node == e.Node && l.Kind != "node")) lane.Down(at);
@@ -44,7 +50,7 @@ public sealed record TimelineModel(TimeSpan Duration, ImmutableArray<TimelineLan
             }
         }
 
-        var order = new[] { "peer", "node", "service" };
+        var order = new[] { "peer", "node", "trust", "service" };
         var built = lanes.Values
             .Where(l => l.Kind != "service" || l.ChangedAfterStartUp)
             .OrderBy(l => Array.IndexOf(order, l.Kind)).ThenBy(l => l.Key, StringComparer.Ordinal)

@@ -10,7 +10,8 @@ namespace ImpClusterSim.Scenarios.Runner;
 /// Evaluates the scenario's expectations and assumptions while the run plays: an 'at' check at its instant; a
 /// 'within' check from its start, after every step and every <see cref="ScenarioRunOptions.CheckInterval"/>, until it
 /// holds (passed then) or its deadline passes (failed, with the last value seen); an 'always' check on the same beat
-/// until the horizon, failing at its first violation. Decisions are run events ("check-passed", "check-failed").
+/// until the horizon (or from its 'after' step to its 'until' step), failing at its first violation. Decisions are run
+/// events ("check-passed", "check-failed").
 /// Deadlines and 'at' instants are decided at the end of their virtual instant, after every other event of that instant
 /// (<see cref="InstantEnd"/>): a condition that becomes true at the deadline holds, whatever the window's length.
 /// Open and watched checks are also evaluated at the end of every instant at which the trace recorded something, so
@@ -76,6 +77,9 @@ internal sealed class CheckBoard
     {
         if (step.Label is { } label) _labelsDone.Add(label);
         foreach (var check in Open().Concat(Watched()).ToList()) Evaluate(check);
+        // An 'always ... until: label' check has held if it is still undecided once its closing step has been played.
+        foreach (var check in _checks.Where(c => !c.Decided && c.Window.Mode == CheckMode.Always && c.Window.UntilLabel == step.Label && step.Label is not null && Started(c)).ToList())
+            Decide(check, true, $"held from {Clock(check.Window.From)} until '{step.Label}' at {Clock(Elapsed)} ({check.Last?.Seen ?? "never evaluated"})");
     }
 
     /// <summary>

@@ -8,7 +8,20 @@ internal static class CheckNames
 {
     public static string Describe(Condition condition, CheckWindow when)
     {
-        var what = condition switch
+        var what = What(condition);
+        var timing = when.Mode switch
+        {
+            CheckMode.At => $"at {DurationText.Format(when.From)}",
+            CheckMode.Within when when.AfterLabel is { } label => $"within {DurationText.Format(when.To - when.From)} after {label}",
+            CheckMode.Within => $"within {DurationText.Format(when.To)}",
+            _ => "always" + (when.AfterLabel is { } from ? $" after {from}" : "") + (when.UntilLabel is { } until ? $" until {until}" : ""),
+        };
+        return $"{what} ({timing})";
+    }
+
+    private static string What(Condition condition)
+    {
+        return condition switch
         {
             PeerStatusIs p => $"{p.Cluster} shows '{p.Status}' for {p.Peer}",
             TroubleshooterPasses t => $"troubleshooter passes on {t.Cluster}",
@@ -22,17 +35,13 @@ internal static class CheckNames
             SettingActive a => $"{a.Name} {a.Value} active on {a.Target}",
             NoFipsMismatchExchange => "no certificate exchange between FIPS and non-FIPS",
             SecurePeersWhenTrusted => "secure status only with a validating chain",
+            Not n => $"not: {What(n.Inner)}",
+            StepOutcome o => $"step '{o.Label}' {(o.Accepted ? "accepted" : "refused")}{(o.Reply is null ? "" : $" with '{o.Reply}'")}",
+            EventSeen e => $"'{e.Event}' seen{(e.Node is null ? "" : " on " + e.Node)}{string.Concat(e.Details.Select(d => $", {d.Key} ~ '{d.Value}'"))}",
+            TroubleshooterFails t => $"troubleshooter fails on {t.Cluster}{(t.Peer is null ? "" : " for " + t.Peer)}",
             AcknowledgedChangesKept => "no acknowledged change lost",
             Converged => "peers secure and trust stores agreeing after the quiet period",
             _ => condition.Kind,
         };
-        var timing = when.Mode switch
-        {
-            CheckMode.At => $"at {DurationText.Format(when.From)}",
-            CheckMode.Within when when.AfterLabel is { } label => $"within {DurationText.Format(when.To - when.From)} after {label}",
-            CheckMode.Within => $"within {DurationText.Format(when.To)}",
-            _ => "always",
-        };
-        return $"{what} ({timing})";
     }
 }

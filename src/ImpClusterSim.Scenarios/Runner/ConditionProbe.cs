@@ -20,15 +20,40 @@ namespace ImpClusterSim.Scenarios.Runner;
 internal sealed class ConditionProbe(RunContext context)
 {
     private readonly List<string> _fipsViolations = [];
+    private readonly Dictionary<string, List<(string Node, string Result, string Reply)>> _stepResults = new(StringComparer.Ordinal);
+    private readonly Dictionary<EventSeen, string?> _eventsSeen = EventConditions(context.Scenario).ToDictionary(e => e, _ => (string?)null);
+    private Step? _playing;
     private readonly Dictionary<(string Node, string Peer), SimInstant?> _verifiedSyncs = [];
     private string? _secureViolation;
     private readonly ChaosChecks _chaos = new(context);
 
     private RunContext C => context;
 
-    /// <summary>Watches the trace for certificate exchanges between a FIPS and a non-FIPS side.</summary>
+    /// <summary>The labelled step whose operation events are being recorded (null between steps).</summary>
+    public void Playing(Step? step) => _playing = step;
+
+    /// <summary>
+    /// Watches the trace: the result of each labelled step's operation on each node (step-accepted/-refused), the events
+    /// 'event-seen' conditions wait for, and certificate exchanges between a FIPS and a non-FIPS side.
+    /// </summary>
     public void Observe(TraceEvent e)
     {
+        if (_playing is { Label: { } label } step && e.Event == step.Operation.Kind && Find(e, "result") is { } result)
+        {
+            if (!_stepResults.TryGetValue(label, out var results)) _stepResults[label] = results = [];
+            results.Add((e.Node, result, Find(e, "reply") ?? ""));
+        }
+
+        if (_eventsSeen.Count > 0)
+        {
+            foreach (var condition in _eventsSeen.Keys.ToList())
+            {
+                if (_eventsSeen[condition] is null && Matches(condition, e))
+                    _eventsSeen[condition] = $"'{e.Event}' on {e.Node} at +{DurationText.Format(e.Time - C.Start)}" +
+                                             (e.Details.Count == 0 ? "" : $": {string.Join(", ", e.Details.Select(d => $"{d.Key}={d.Value}"))}");
+            }
+        }
+
         _chaos.Observe(e);
         if (e.Event != "certificate-exchange") return;
         string? Detail(string key) => e.Details.FirstOrDefault(d => d.Key == key).Value;
@@ -53,10 +78,72 @@ internal sealed class ConditionProbe(RunContext context)
             ? new Observation(true, "no certificate crossed between a FIPS and a non-FIPS side")
             : new Observation(false, _fipsViolations[0]),
         SecurePeersWhenTrusted => SecurePeers(),
+        Not n => Negate(Evaluate(n.Inner)),
+        StepOutcome o => Step(o),
+        EventSeen e => _eventsSeen.GetValueOrDefault(e) is { } seen
+            ? new Observation(true, "seen " + seen)
+            : new Observation(false, $"no '{e.Event}' event{(e.Node is null ? "" : " on " + e.Node)}{DetailsText(e)} so far"),
+        TroubleshooterFails t => TroubleshooterFailure(t),
         AcknowledgedChangesKept => _chaos.AcknowledgedChangesKept(),
         Converged => _chaos.Converged(),
         _ => new Observation(false, $"condition '{condition.Kind}' is not modelled"),
     };
+
+    private static Observation Negate(Observation o) => new(!o.Holds, $"not ({o.Seen})");
+
+    private static string? Find(TraceEvent e, string key) => e.Details.FirstOrDefault(d => d.Key == key).Value;
+
+    private static bool Matches(EventSeen c, TraceEvent e) =>
+        e.Event == c.Event
+        && (c.Node is null || e.Node == c.Node)
+        && c.Details.All(d => Find(e, d.Key) is { } v && v.Contains(d.Value, StringComparison.Ordinal));
+
+    private static string DetailsText(EventSeen e) =>
+        e.Details.Count == 0 ? "" : " with " + string.Join(", ", e.Details.Select(d => $"{d.Key} containing '{d.Value}'"));
+
+    /// <summary>Every event-seen condition of the scenario, also inside 'not'.</summary>
+    private static IEnumerable<EventSeen> EventConditions(Scenario scenario)
+    {
+        static IEnumerable<EventSeen> Of(Condition c) => c switch
+        {
+            EventSeen e => [e],
+            Not n => Of(n.Inner),
+            _ => [],
+        };
+        return scenario.Expectations.Select(e => e.Condition).Concat(scenario.Assumptions.Select(a => a.Condition)).SelectMany(Of).Distinct();
+    }
+
+    private Observation Step(StepOutcome o)
+    {
+        var wanted = o.Accepted ? "accepted" : "refused";
+        if (!_stepResults.TryGetValue(o.Label, out var results) || results.Count == 0)
+            return new Observation(false, $"step '{o.Label}' has not been played yet");
+        foreach (var (node, result, reply) in results)
+        {
+            if (result != wanted) return new Observation(false, $"step '{o.Label}' on {node}: {result}{(reply.Length == 0 ? "" : $" ('{reply}')")}");
+            if (o.Reply is { } text && !reply.Contains(text, StringComparison.Ordinal))
+                return new Observation(false, $"step '{o.Label}' on {node}: {result}, but the reply '{reply}' does not contain '{text}'");
+        }
+
+        var first = results[0];
+        return new Observation(true, $"step '{o.Label}' {wanted} on {string.Join(", ", results.Select(r => r.Node))}{(first.Reply.Length == 0 ? "" : $": '{first.Reply}'")}");
+    }
+
+    private Observation TroubleshooterFailure(TroubleshooterFails t)
+    {
+        var publisher = C.PublisherOf(t.Cluster).Name;
+        if (!C.IsUp(publisher)) return new Observation(false, $"{publisher} is down: its troubleshooter cannot be run");
+        var report = C.Request<TroubleshooterReport>(publisher, r => new RunSystemTroubleshooter(r));
+        if (report is null) return new Observation(false, $"{publisher} did not run the System Troubleshooter");
+        var test = report.InterClustering;
+        if (test.Passed) return new Observation(false, $"{test.Test}: passed ({test.Peers.Length} TLS peer(s))");
+        if (t.Peer is null) return new Observation(true, test.Peers.FirstOrDefault(p => !p.Passed)?.Message ?? $"{test.Test}: failed");
+        var peer = C.PublisherOf(t.Peer);
+        var line = test.Peers.FirstOrDefault(p => !p.Passed && Names(p.PeerAddress, peer));
+        return line is not null
+            ? new Observation(true, line.Message)
+            : new Observation(false, $"{test.Test} failed, but not for {peer.Fqdn}: {test.Peers.FirstOrDefault(p => !p.Passed)?.Message}");
+    }
 
     private static Observation EveryNode(Target target, Func<string, Observation> check)
     {

@@ -54,7 +54,9 @@ public static class ScenarioRunner
             if (step.At > horizon) continue;
             run.At(run.Options.Start + step.At, () =>
             {
+                probe.Playing(step);
                 operations.Execute(step);
+                probe.Playing(null);
                 checks.AfterStep(step);
             });
         }

@@ -46,6 +46,8 @@ internal sealed class TrackedCheck(string name, CheckKind kind, CheckWindow wind
     /// <summary>The outcome; <paramref name="start"/> and <paramref name="horizon"/> place the time-to-condition.</summary>
     public CheckOutcome ToOutcome(SimInstant start, TimeSpan horizon) => new(Name, Kind, Passed, DecidedAt, Detail, Span.File, Span.Line, Span.Column)
     {
+        WindowFrom = Window.From,
+        WindowTo = Window.To,
         Timing = Window.Mode == CheckMode.Within
             ? new ConditionTiming(Window.From, Window.AfterLabel, Window.To - Window.From, FirstHeldAt is { } at ? at - start - Window.From : null, horizon)
             : null,

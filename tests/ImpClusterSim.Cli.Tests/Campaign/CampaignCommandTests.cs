@@ -1,3 +1,4 @@
+using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Tests.Run;
 
 namespace ImpClusterSim.Cli.Tests.Campaign;
@@ -35,8 +36,8 @@ public sealed class CampaignCommandTests : IDisposable
         var (exit, stdout, _) = CliHarness.Invoke("campaign", scenario, "--seeds", "2");
         Assert.Equal(1, exit);
         Assert.Contains("0/2 (0 %)", stdout);
-        Assert.Contains("FAILED seed 1: replay with impsim run " + scenario + " --seed 1", stdout);
-        Assert.Contains("FAILED seed 2: replay with impsim run " + scenario + " --seed 2", stdout);
+        Assert.Contains($"FAILED seed 1: replay with {Invocation.Program} run " + scenario + " --seed 1", stdout);
+        Assert.Contains($"FAILED seed 2: replay with {Invocation.Program} run " + scenario + " --seed 2", stdout);
         Assert.DoesNotContain("every expectation held", stdout);
     }
 

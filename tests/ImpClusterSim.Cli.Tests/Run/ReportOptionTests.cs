@@ -23,6 +23,8 @@ public sealed class ReportOptionTests : IDisposable
         Assert.Equal(hash, Convert.ToHexStringLower(SHA256.HashData(reportTrace)));
         Assert.Equal(File.ReadAllBytes(trace), reportTrace);
 
+        // One schema: what --json printed is summary.json, byte for byte.
+        Assert.Equal(File.ReadAllText(Path.Combine(report, "summary.json")), stdout);
         var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "summary.json"))).RootElement;
         Assert.Equal(hash, summary.GetProperty("traceHash").GetString());
         var junit = XDocument.Load(Path.Combine(report, "junit.xml"));

@@ -1,3 +1,4 @@
+using ImpClusterSim.Cli.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -30,10 +31,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Matches("^[0-9a-f]{64}$", json.GetProperty("traceHash").GetString());
         Assert.Equal(8, json.GetProperty("nodes").GetInt32());
         Assert.True(json.GetProperty("passed").GetBoolean());
-        var checks = json.GetProperty("expectations").EnumerateArray().ToArray();
+        var checks = json.GetProperty("checks").EnumerateArray().ToArray();
         Assert.True(checks.Length >= 8);
         Assert.All(checks.Where(c => c.GetProperty("kind").GetString() == "expectation"), c => Assert.True(c.GetProperty("passed").GetBoolean()));
-        Assert.Contains(checks, c => c.GetProperty("kind").GetString() == "assumption" && !c.GetProperty("passed").GetBoolean());
+        Assert.Contains(checks, c => c.GetProperty("kind").GetString() == "assumption" && !c.GetProperty("passed").GetBoolean() && c.GetProperty("result").GetString() == "BROKEN");
         Assert.Contains("ca-signed-tomcat.yaml:", checks[0].GetProperty("location").GetString());
     }
 
@@ -78,7 +79,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("BROKEN (assumption)", stdout); // the 20-minute assumption does not survive the partition
         Assert.DoesNotContain("FAIL ", stdout);
         Assert.Contains("scenario ca-signed-tomcat: PASSED", stdout);
-        Assert.Contains("replay: impsim run --seed 5 --until 8h", stdout);
+        Assert.Contains($"replay: {Invocation.Program} run --seed 5 --until 8h", stdout);
     }
 
     [Fact]

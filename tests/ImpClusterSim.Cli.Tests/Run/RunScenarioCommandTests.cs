@@ -1,3 +1,4 @@
+using ImpClusterSim.Cli.Common;
 using System.Text.Json;
 
 namespace ImpClusterSim.Cli.Tests.Run;
@@ -21,7 +22,7 @@ public sealed class RunScenarioCommandTests : IDisposable
         Assert.Contains("banner", stdout);
         Assert.Contains("check-passed", stdout);
         Assert.Contains("scenario login-banner-every-node: PASSED (3 of 3 expectations held)", stdout);
-        Assert.Contains($"replay: impsim run {file} --seed 11 --until 1h", stdout);
+        Assert.Contains($"replay: {Invocation.Program} run {file} --seed 11 --until 1h", stdout);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class RunScenarioCommandTests : IDisposable
 
         var (jsonExit, json, _) = CliHarness.Invoke("run", copy, "--json");
         Assert.Equal(1, jsonExit);
-        var failed = JsonDocument.Parse(json).RootElement.GetProperty("expectations").EnumerateArray()
+        var failed = JsonDocument.Parse(json).RootElement.GetProperty("checks").EnumerateArray()
             .Single(c => !c.GetProperty("passed").GetBoolean() && c.GetProperty("kind").GetString() == "expectation");
         Assert.StartsWith("the resync restores the secure status", failed.GetProperty("name").GetString());
         Assert.Contains("peer status was 'Connection is secure'", failed.GetProperty("detail").GetString());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Tests.Run;
 
 namespace ImpClusterSim.Cli.Tests.Studies;
@@ -51,7 +52,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(0, points[1].GetProperty("checks")[0].GetProperty("held").GetInt32());
         Assert.Contains("4 runs (2 grid points × 2 seeds)", stderr);
         Assert.True(File.Exists(Path.Combine(report, "report.html")));
-        Assert.Contains("impsim sweep " + Path.Combine(_dir.FullName, "refresh.yaml") + " --set timings.peer-status-refresh=30s,2m --seeds 2",
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"{Invocation.Program} sweep " + Path.Combine(_dir.FullName, "refresh.yaml") + " --set timings.peer-status-refresh=30s,2m --seeds 2"),
             File.ReadAllText(Path.Combine(report, "report.html")));
     }
 

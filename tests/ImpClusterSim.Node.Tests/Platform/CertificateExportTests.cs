@@ -18,7 +18,7 @@ public sealed class CertificateExportTests : IDisposable
 
     private static (int Exit, string Output) OpenSsl(params string[] args)
     {
-        var start = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(ExternalTools.OpenSsl ?? throw new InvalidOperationException(ExternalTools.Missing("openssl", "openssl"))) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
         using var p = Process.Start(start) ?? throw new InvalidOperationException("openssl did not start (CI installs it)");
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
@@ -28,7 +28,7 @@ public sealed class CertificateExportTests : IDisposable
 
     private static long Epoch(Domain.Time.SimInstant t) => t.ToDateTimeOffset().ToUnixTimeSeconds();
 
-    [Fact]
+    [OpenSslFact]
     public void Exported_node_certificates_and_a_ca_signed_chain_verify_with_openssl()
     {
         var cas = new TestCas();

@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace ImpClusterSim.Pki.Tests;
 
-/// <summary>Runs /usr/bin/openssl (or openssl on PATH) with a timeout and returns its exit code and output.</summary>
+/// <summary>Runs openssl (found on PATH by <see cref="ExternalTools"/>) with a timeout and returns its exit code and output.</summary>
 internal static class OpenSsl
 {
-    public static string Executable => File.Exists("/usr/bin/openssl") ? "/usr/bin/openssl" : "openssl";
+    public static string Executable => ExternalTools.OpenSsl ?? throw new InvalidOperationException(ExternalTools.Missing("openssl", "openssl"));
 
     public static (int ExitCode, string Output) Run(params string[] arguments)
     {

@@ -11,7 +11,7 @@ public sealed class SchemaTests
     private static readonly string SchemaPath = RepoRoot.File("docs", "scenario.schema.json");
     private static readonly string[] StepKeys = ["label", "at", "after", "node", "nodes", "cluster", "publisher-of"];
     private static readonly string[] FaultKeys = ["id", "at", "for", "until"];
-    private static readonly string[] ExpectationKeys = ["name", "at", "within", "after", "always"];
+    private static readonly string[] ExpectationKeys = ["name", "at", "within", "after", "always", "until"];
 
     private static JsonObject Schema() => JsonNode.Parse(File.ReadAllText(SchemaPath))!.AsObject();
 

@@ -11,7 +11,7 @@ public sealed class ReportInBrowserTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
+    [ChromiumFact]
     public void The_report_loads_in_chromium_with_the_timeline_its_lanes_and_fault_windows()
     {
         var outcome = SampleOutcome.Create();
@@ -35,7 +35,7 @@ public sealed class ReportInBrowserTests : IDisposable
         Assert.DoesNotMatch("(src|href)=\"https?:", File.ReadAllText(files.Html));
     }
 
-    [Fact]
+    [ChromiumFact]
     public void A_screenshot_of_the_report_is_a_real_picture()
     {
         var files = ReportWriter.Write(SampleOutcome.Create(), _dir.File("report"), null);

@@ -67,10 +67,10 @@ internal static class SampleOutcome
             Replay: "impsim run scenarios/examples/sample.yaml --seed 42",
             Checks:
             [
-                new CheckOutcome("imp-a sees imp-b secure", CheckKind.Expectation, true, Start + M(31), "imp-a-pub showed 'Connection is secure' for imp-b-pub at +31m", file, 30, 5),
-                new CheckOutcome("imp-a sees imp-b secure at the end", CheckKind.Expectation, false, Start + TimeSpan.FromHours(7), "imp-a-pub shows 'Certificate out-of-sync' for imp-b-pub at the horizon", file, 34, 5),
-                new CheckOutcome("secure within 20 minutes", CheckKind.Assumption, true, Start + M(33), "held: first true at +33m", file, 40, 5),
-                new CheckOutcome("heals within 2 minutes", CheckKind.Assumption, false, Start + M(182), "did not hold: first true at +6m after the heal", file, 44, 5),
+                new CheckOutcome("imp-a sees imp-b secure", CheckKind.Expectation, true, Start + M(31), "imp-a-pub showed 'Connection is secure' for imp-b-pub at +31m", file, 30, 5) { WindowFrom = M(10), WindowTo = M(40) },
+                new CheckOutcome("imp-a sees imp-b secure at the end", CheckKind.Expectation, false, Start + TimeSpan.FromHours(7), "imp-a-pub shows 'Certificate out-of-sync' for imp-b-pub at the horizon", file, 34, 5) { WindowFrom = TimeSpan.FromHours(7), WindowTo = TimeSpan.FromHours(7) },
+                new CheckOutcome("secure within 20 minutes", CheckKind.Assumption, true, Start + M(33), "held: first true at +33m", file, 40, 5) { WindowFrom = M(13), WindowTo = M(33) },
+                new CheckOutcome("heals within 2 minutes", CheckKind.Assumption, false, Start + M(182), "did not hold: first true at +6m after the heal", file, 44, 5) { WindowFrom = M(180), WindowTo = M(182) },
             ],
             Faults:
             [

@@ -36,9 +36,19 @@ public sealed class TimelineModelTests
     }
 
     [Fact]
-    public void Lanes_come_in_a_stable_order_peers_then_nodes_then_services()
+    public void Lanes_come_in_a_stable_order_peers_then_nodes_then_trust_stores_then_services()
     {
-        Assert.Equal(["peer", "peer", "node", "service"], _model.Lanes.Select(l => l.Kind));
+        Assert.Equal(["peer", "peer", "node", "trust", "service"], _model.Lanes.Select(l => l.Kind));
+    }
+
+    [Fact]
+    public void A_trust_store_lane_starts_when_the_certificate_arrived()
+    {
+        var trust = Assert.Single(_model.Lanes, l => l.Kind == "trust");
+        Assert.Equal("trust:imp-b-pub/tomcat-trust", trust.Key);
+        var arrived = Assert.Single(trust.Segments);
+        Assert.Equal(TimeSpan.FromMinutes(360), arrived.From);
+        Assert.Equal("+corp-root.pem (upload)", arrived.Status);
     }
 
     [Fact]

@@ -61,8 +61,7 @@ public sealed class OperationsTourTests
             service-state: { node: imp-a-sub2, service: Cisco Presence Engine, state: Started }
           - at: 55m
             cli-output-contains: { node: imp-b-pub, command: utils fips status, text: FIPS mode is enabled. }
-          - within: 30m
-            after: fips-off
+          - at: 1h30m
             cli-output-contains: { node: imp-b-pub, command: utils fips status, text: FIPS mode is disabled. }
           - at: 1h30m45s
             service-state: { node: imp-a-pub, service: Cisco Tomcat, state: Stopped }
