@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Live;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Domain.Text;
 
@@ -11,6 +12,8 @@ namespace ImpClusterSim.Cli.Bench;
 /// measurements named by <c>--only</c>) several times, then prints each figure's median and spread with its target
 /// and a pass/short verdict (a table, or <c>--json</c>). Progress goes to standard error while it measures. Exit 0
 /// whatever the verdicts (figures of a loaded machine are not failures), 2 on bad options. See docs/bench.md.
+/// <c>--live</c> measures live mode instead, alone: node processes Up and their memory (<see cref="LiveBenchmark"/>,
+/// docs/live.md); exit 1 if the deployment could not start.
 /// </summary>
 public static class BenchCommand
 {
@@ -28,17 +31,22 @@ public static class BenchCommand
     };
     private static readonly Option<int> Repetitions = new("--repetitions", "-n") { Description = "How many times each measurement runs (1 to 100): the median and spread are over these", DefaultValueFactory = _ => 3 };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the figures as JSON (progress stays on standard error)" };
+    private static readonly Option<bool> Live = new("--live") { Description = "Live mode alone: node processes Up on loopback (wall seconds) and resident memory per process" };
+    private static readonly Option<int> Nodes = new("--nodes") { Description = "With --live: how many node processes", DefaultValueFactory = _ => 20 };
+    private static readonly Option<int> BasePort = new("--base-port") { Description = "With --live: the coordinator's port; node i listens on base + 1 + i", DefaultValueFactory = _ => 26520 };
+    private static readonly Option<int> RunFor = new("--run-for") { Description = "With --live: wall seconds the services run before memory is measured again", DefaultValueFactory = _ => 10 };
 
     public static Command Create()
     {
         var command = new Command("bench", "Measure the simulator's speed and memory: median and spread of several repetitions, each figure against its target")
         {
-            Kernel, Pki, Chaos, Only, Repetitions, Json,
+            Kernel, Pki, Chaos, Only, Repetitions, Json, Live, Nodes, BasePort, RunFor,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(Live)) return RunLive(parse, output);
             var repetitions = parse.GetValue(Repetitions);
             if (repetitions is < 1 or > MaxRepetitions)
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--repetitions {repetitions} is out of range (1 to {MaxRepetitions})"));
@@ -51,6 +59,19 @@ public static class BenchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int RunLive(ParseResult parse, TextWriter output)
+    {
+        if (parse.GetValue(Kernel) || parse.GetValue(Pki) || parse.GetValue(Chaos) || (parse.GetValue(Only) ?? []).Length > 0 || parse.GetValue(Json))
+            throw new UsageException("--live runs alone: give it without --kernel, --pki, --chaos, --only or --json");
+        var nodes = parse.GetValue(Nodes);
+        if (nodes is < 2 or > 100) throw new UsageException($"--nodes {nodes.ToString(CultureInfo.InvariantCulture)} is out of range (2 to 100)");
+        var basePort = parse.GetValue(BasePort);
+        LiveArguments.Port("--base-port", basePort, nodes);
+        var runFor = parse.GetValue(RunFor);
+        if (runFor is < 0 or > 600) throw new UsageException($"--run-for {runFor.ToString(CultureInfo.InvariantCulture)} is out of range (0 to 600 s)");
+        return LiveBenchmark.Run(output, nodes, basePort, TimeSpan.FromSeconds(runFor)) ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
     /// <summary>Every measurement: the kernel's, the PKI's, then chaos's.</summary>

@@ -44,9 +44,9 @@ public static class LiveCommand
     private static int Execute(ParseResult parse, TextWriter output, TextWriter error)
     {
         if (parse.GetValue(ScenarioFile) is { } scenario)
-            throw new UsageException($"live mode cannot play scenario files yet ({scenario.Name}): their steps drive the platform's services, " +
-                "whose messages and durable state have no wire codecs yet (docs/live.md, 'Limits'). Nothing was started. " +
-                "Play the live showcase: impsim live --topology two-clusters --speed 120");
+            throw new UsageException($"live mode cannot play scenario files yet ({scenario.Name}): the platform's messages and durable state " +
+                "have wire codecs, but the coordinator does not yet play a scenario's steps and checks against node processes " +
+                "(docs/live.md, 'What runs today'). Nothing was started. Play the live showcase: impsim live --topology two-clusters --speed 120");
         var topologyArgument = parse.GetValue(Topology)!;
         var topology = LiveArguments.Topology(topologyArgument);
         var nodes = topology.Nodes.Count();

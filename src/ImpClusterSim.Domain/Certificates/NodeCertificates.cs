@@ -27,6 +27,13 @@ public sealed partial record NodeCertificates
         Descriptions = descriptions;
     }
 
+    /// <summary>Certificates read back from their parts as they were kept (the node's durable state; live mode's SQLite file).</summary>
+    public static NodeCertificates Restore(string nodeName, NodeKind kind, bool hasTftp, NodeIdentity identity, NodeCertificateFactory factory,
+        bool fips, OwnCertificateStore own, IEnumerable<TrustStore> trustStores, IEnumerable<KeyValuePair<string, string>> descriptions) =>
+        new(nodeName, kind, hasTftp, identity, factory, fips, own,
+            trustStores.ToImmutableSortedDictionary(s => s.Name, s => s, StringComparer.Ordinal),
+            descriptions.ToImmutableSortedDictionary(StringComparer.Ordinal));
+
     public string NodeName { get; }
 
     public NodeKind Kind { get; }

@@ -17,6 +17,10 @@ public sealed class InterclusterPeers
     }
 
     /// <summary>The local publisher's node name (a peer entry may not point at it).</summary>
+    /// <summary>Peers read back as they were kept (the publisher's durable state).</summary>
+    public static InterclusterPeers Restore(string localPublisher, IEnumerable<InterclusterPeer> peers) =>
+        new(localPublisher, peers.ToImmutableSortedDictionary(p => p.PeerAddress, p => p, StringComparer.OrdinalIgnoreCase));
+
     public string LocalPublisher { get; }
 
     public ImmutableSortedDictionary<string, InterclusterPeer> ByAddress { get; }

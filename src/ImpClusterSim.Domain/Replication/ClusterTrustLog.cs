@@ -19,6 +19,11 @@ public sealed record ClusterTrustLog
         RecordedFromOrigin = recordedFromOrigin;
     }
 
+    /// <summary>A log read back as it was kept (the publisher's durable state).</summary>
+    public static ClusterTrustLog Restore(string cluster, string publisherNode, IEnumerable<TrustChange> changes,
+        IEnumerable<KeyValuePair<string, long>> recordedFromOrigin) =>
+        new(cluster, publisherNode, [.. changes], recordedFromOrigin.ToImmutableSortedDictionary(StringComparer.Ordinal));
+
     public string Cluster { get; }
 
     public string PublisherNode { get; }

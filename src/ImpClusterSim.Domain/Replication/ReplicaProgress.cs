@@ -19,6 +19,10 @@ public sealed record ReplicaProgress
         Outbox = outbox;
     }
 
+    /// <summary>Progress read back as it was kept (the node's durable state).</summary>
+    public static ReplicaProgress Restore(string nodeName, long lastAppliedSequence, long lastLocalSequence, IEnumerable<TrustChangeRequest> outbox) =>
+        new(nodeName, lastAppliedSequence, lastLocalSequence, [.. outbox]);
+
     public string NodeName { get; }
 
     /// <summary>The sequence of the last log change applied here (0: none).</summary>

@@ -49,6 +49,13 @@ public static class LiveHocon
                 seed-nodes = [{{seeds}}]
                 roles = [{{roles}}]
                 log-info = off
+                # Start-up of many processes on a small machine (docs/live.md, "Start-up"): a join that got no answer
+                # (a seed still starting) is retried after 1 s, not Akka's 10 s; gossip and leader actions every 500 ms.
+                retry-unsuccessful-join-after = 1s
+                seed-node-timeout = 2s
+                periodic-tasks-initial-delay = 200ms
+                gossip-interval = 500ms
+                leader-actions-interval = 500ms
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
                 split-brain-resolver {
                   active-strategy = keep-majority

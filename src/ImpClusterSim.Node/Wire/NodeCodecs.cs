@@ -1,5 +1,6 @@
 using ImpClusterSim.Node.Ports;
 using ImpClusterSim.Node.Skeleton;
+using ImpClusterSim.Node.Wire.Platform;
 
 namespace ImpClusterSim.Node.Wire;
 
@@ -11,7 +12,8 @@ namespace ImpClusterSim.Node.Wire;
 /// </summary>
 public static class NodeCodecs
 {
-    public static IReadOnlyList<IWireCodec> All { get; } =
+    /// <summary>The network envelope and the skeleton services' messages and ledger.</summary>
+    public static IReadOnlyList<IWireCodec> Skeleton { get; } =
     [
         new WireCodec<NetworkEnvelope>("network-envelope", 1,
             (w, m) => w.String(m.FromNode).String(m.FromService).String(m.ToService).Any(m.Payload),
@@ -29,6 +31,18 @@ public static class NodeCodecs
             (r, _) => new PeerSyncLedger(new SortedDictionary<string, long>(
                 r.List(r2 => (Key: r2.String(), Value: r2.Long())).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
                 StringComparer.Ordinal))),
+    ];
+
+    /// <summary>Every codec of the node code (initialised after <see cref="Skeleton"/>: static fields initialise in order).</summary>
+    public static IReadOnlyList<IWireCodec> All { get; } =
+    [
+        .. Skeleton,
+        .. PkiCodecs.All,
+        .. CertificateCodecs.All,
+        .. ReplicationCodecs.All,
+        .. SettingsCodecs.All,
+        .. InterclusterCodecs.All,
+        .. PlatformCodecs.All,
     ];
 
     public static CodecRegistry Registry { get; } = new(All);

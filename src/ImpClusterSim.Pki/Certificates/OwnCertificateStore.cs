@@ -19,6 +19,11 @@ public sealed class OwnCertificateStore
         ImmutableSortedDictionary.Create<string, OwnCertificate>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, PendingRequest>(StringComparer.Ordinal));
 
+    /// <summary>A store read back from its parts (the node's durable state): current certificates and pending CSRs by unit name.</summary>
+    public static OwnCertificateStore Restore(IEnumerable<OwnCertificate> certificates, IEnumerable<PendingRequest> requests) => new(
+        certificates.ToImmutableSortedDictionary(c => c.Unit.Name, c => c, StringComparer.Ordinal),
+        requests.ToImmutableSortedDictionary(r => r.Unit.Name, r => r, StringComparer.Ordinal));
+
     /// <summary>Current certificates by unit name.</summary>
     public ImmutableSortedDictionary<string, OwnCertificate> Certificates { get; }
 

@@ -20,6 +20,33 @@ public sealed class KeyPair
         ParsedPublicKeys.Remember(PublicKeyFingerprint, pair.Public);
     }
 
+    /// <summary>
+    /// A key pair read back from its PKCS#8 private key (as <see cref="GetPrivateKeyDer"/> wrote it), with the id and
+    /// pool slot it had: the public key is derived from the private one. Throws <see cref="FormatException"/> when the
+    /// bytes are not an RSA or EC private key of <paramref name="algorithm"/>.
+    /// </summary>
+    public static KeyPair FromPrivateKeyDer(KeyAlgorithm algorithm, string keyId, int? poolSlot, byte[] pkcs8)
+    {
+        AsymmetricKeyParameter key;
+        try
+        {
+            key = Org.BouncyCastle.Security.PrivateKeyFactory.CreateKey(pkcs8);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or InvalidOperationException)
+        {
+            throw new FormatException($"key '{keyId}': not a PKCS#8 private key ({e.Message})");
+        }
+        AsymmetricKeyParameter publicKey = key switch
+        {
+            Org.BouncyCastle.Crypto.Parameters.RsaPrivateCrtKeyParameters rsa when algorithm.IsRsa() =>
+                new Org.BouncyCastle.Crypto.Parameters.RsaKeyParameters(false, rsa.Modulus, rsa.PublicExponent),
+            Org.BouncyCastle.Crypto.Parameters.ECPrivateKeyParameters ec when !algorithm.IsRsa() =>
+                new Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters(ec.Parameters.G.Multiply(ec.D).Normalize(), ec.Parameters),
+            _ => throw new FormatException($"key '{keyId}': a {key.GetType().Name} is not a {algorithm.DisplayName()} private key"),
+        };
+        return new KeyPair(algorithm, keyId, poolSlot, new AsymmetricCipherKeyPair(publicKey, key));
+    }
+
     public KeyAlgorithm Algorithm { get; }
 
     /// <summary>The id the key was derived from (e.g. "run-42/imp1.example.com/tomcat/0").</summary>

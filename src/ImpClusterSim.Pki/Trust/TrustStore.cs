@@ -32,6 +32,10 @@ public sealed class TrustStore
 
     public static TrustStore Empty(string name) => new(name, ImmutableSortedDictionary.Create<string, TrustEntry>(StringComparer.Ordinal));
 
+    /// <summary>A store read back from its entries as they were kept (file names included; the node's durable state).</summary>
+    public static TrustStore Restore(string name, IEnumerable<TrustEntry> entries) =>
+        new(name, entries.ToImmutableSortedDictionary(e => e.FileName, e => e, StringComparer.Ordinal));
+
     /// <summary>A store holding the given certificates, each accepted as-is (for tests and for loading saved stores).</summary>
     public static TrustStore Of(string name, IEnumerable<Certificate> certificates) =>
         new(name, certificates.Aggregate(ImmutableSortedDictionary.Create<string, TrustEntry>(StringComparer.Ordinal),

@@ -80,11 +80,19 @@ public sealed class SimulatedNetwork
 
     // ---- messages ----
 
+    /// <summary>
+    /// Called with every message a node sends, before the network decides its fate (tests watch every payload that
+    /// crosses a node boundary, e.g. to prove each has a wire codec for live mode).
+    /// </summary>
+    public event Action<NetworkEnvelope>? Sent;
+
     public void Send(string fromNode, string fromService, string toNode, string toService, object payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
         _sent++;
-        var message = new InFlight(this, new NetworkEnvelope(fromNode, fromService, toService, payload), toNode);
+        var envelope = new NetworkEnvelope(fromNode, fromService, toService, payload);
+        Sent?.Invoke(envelope);
+        var message = new InFlight(this, envelope, toNode);
         if (IsBlocked(fromNode, toNode))
         {
             Drop(message, DropReason.Partition);

@@ -3,7 +3,11 @@ using ImpClusterSim.Scenarios.Runner;
 
 namespace ImpClusterSim.Scenarios.Tests.Runner;
 
-/// <summary>Every scenario in scenarios/ (the guide's procedures, the failures, the examples) plays green with its own seed.</summary>
+/// <summary>
+/// Every scenario in scenarios/ (the guide's procedures, the failures, the examples) plays green with its own seed; on
+/// the way, every payload its nodes send and every value they keep on disk has a wire codec and round-trips through it
+/// (<see cref="WireCapture"/>: live mode runs the same node code between processes).
+/// </summary>
 public sealed class ScenarioFilesPassTests
 {
     public static TheoryData<string> Files() => [.. ScenarioFiles.All()];
@@ -13,12 +17,14 @@ public sealed class ScenarioFilesPassTests
     public void The_scenario_passes_every_expectation(string file)
     {
         var scenario = ScenarioFiles.Load(file);
-        var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions());
+        var wire = new WireCapture();
+        var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions { AtStart = run => wire.Attach(run, file) });
 
         var failed = outcome.Checks.Where(c => c.Kind == CheckKind.Expectation && !c.Passed).Select(c => $"{c.Name}: {c.Detail}");
         Assert.True(outcome.Passed, $"{file} (seed {outcome.Seed}):\n" + string.Join("\n", failed));
         Assert.NotEmpty(outcome.Checks);
         Assert.All(outcome.Checks, c => Assert.NotNull(c.DecidedAt));
+        wire.AssertAllRoundTrip();
     }
 
     [Fact]
