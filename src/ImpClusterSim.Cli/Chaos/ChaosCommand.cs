@@ -40,12 +40,13 @@ public static class ChaosCommand
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the shrunk scenario files go (default: chaos-failures)" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON on stdout" };
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write report.html and junit.xml into this folder" };
+    private static readonly Option<string[]> Set = SetOptions.Create();
 
     public static Command Create()
     {
         var command = new Command("chaos", "Chaos experiments: fault schedules generated from seeds, invariants checked all the time, failures shrunk to a replayable scenario")
         {
-            ScenarioFile, Topology, Until, Seeds, FirstSeed, Faults, Intensity, Jobs, ShrinkBudget, Out, Json, Report,
+            ScenarioFile, Topology, Until, Seeds, FirstSeed, Faults, Intensity, Jobs, ShrinkBudget, Out, Json, Report, Set,
         };
         command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
@@ -70,8 +71,9 @@ public static class ChaosCommand
             profile = profile with { Kinds = kinds };
         }
 
+        var overrides = SetOptions.Parse(parse.GetValue(Set));
         var file = parse.GetValue(ScenarioFile);
-        var basis = LoadBase(file, parse.GetValue(Topology), parse.GetValue(Until), error);
+        var basis = LoadBase(file, parse.GetValue(Topology), parse.GetValue(Until), overrides, error);
         if (basis is null) return ExitCodes.BadInput;
         if (basis.FaultsEnd <= FaultScheduleGenerator.FirstFault + TimeSpan.FromMinutes(1))
             throw new UsageException($"the horizon {DurationText.Format(basis.Horizon)} leaves no room for faults before the quiet period ({DurationText.Format(basis.Quiet)}); give a longer horizon");
@@ -102,8 +104,11 @@ public static class ChaosCommand
         return result.Failures.Any() ? ExitCodes.ExpectationFailed : ExitCodes.Success;
     }
 
-    /// <summary>The scenario to play: the file, the embedded default, or the built-in workload on a topology.</summary>
-    private static ChaosBase? LoadBase(FileInfo? file, string? topology, string? until, TextWriter error)
+    /// <summary>
+    /// The scenario to play: the file, the embedded default, or the built-in workload on a topology, with the
+    /// <c>--set</c> overrides applied (a bad value is exit 2; the quiet period follows the overridden timings).
+    /// </summary>
+    private static ChaosBase? LoadBase(FileInfo? file, string? topology, string? until, IReadOnlyList<Scenarios.Overrides.SettingOverride> overrides, TextWriter error)
     {
         if (file is not null && file.Name.StartsWith('-')) throw new UsageException($"unknown option '{file}'");
         if (file is not null && topology is not null) throw new UsageException("--topology goes without a scenario: a scenario names its own deployment");
@@ -117,7 +122,7 @@ public static class ChaosCommand
             var workloadScenario = ChaosWorkload.Yaml(reference, deployment, horizon, TimeSpan.Zero);
             // The fault phase ends a quiet period before the horizon: read the workload once to learn the timings.
             var (probe, _) = ScenarioLoader.Parse(workloadScenario, "(built-in) chaos-workload.yaml");
-            var quiet = probe is null ? TimeSpan.FromHours(1) : new ChaosBase(workloadScenario, "", null, probe).Quiet;
+            var quiet = probe is null ? TimeSpan.FromHours(1) : new ChaosBase(workloadScenario, "", null, SetOptions.Apply(probe, overrides)).Quiet;
             yaml = ChaosWorkload.Yaml(reference, deployment, horizon, horizon - quiet);
             name = "(built-in) chaos-workload.yaml";
         }
@@ -136,7 +141,7 @@ public static class ChaosCommand
 
         var (scenario, errors) = ScenarioLoader.Parse(yaml, name, directory);
         foreach (var e in errors) error.WriteLine(e.ToString());
-        return scenario is null ? null : new ChaosBase(yaml, name, directory, scenario);
+        return scenario is null ? null : new ChaosBase(yaml, name, directory, SetOptions.Apply(scenario, overrides)) { Overrides = [.. overrides] };
     }
 
     private static (string Reference, Deployment Deployment) ResolveTopology(string topology)
@@ -179,8 +184,13 @@ public static class ChaosCommand
         if (parse.GetValue(Faults) is { } f) parts.AddRange(["--faults", f]);
         var intensity = parse.GetValue(Intensity);
         if (intensity != 1) parts.AddRange(["--intensity", intensity.ToString(CultureInfo.InvariantCulture)]);
+        foreach (var o in SetOptions.Parse(parse.GetValue(Set))) parts.AddRange(["--set", o.Text]);
         return Invocation.CommandLine(parts);
     }
+
+    /// <summary>The command that replays a shrunk file: <c>impsim run FILE</c> with the experiment's <c>--set</c> overrides.</summary>
+    private static string RunReplay(string path, ChaosBase basis) =>
+        Invocation.CommandLine(new[] { "run", path }.Concat(basis.Overrides.SelectMany(o => new[] { "--set", o.Text })));
 
     private static string Replay(string replayBase, ulong seed) => $"{replayBase} --seeds 1 --first-seed {seed.ToString(CultureInfo.InvariantCulture)}";
 
@@ -193,7 +203,7 @@ public static class ChaosCommand
         {
             output.WriteLine($"shrunk seed {s.Seed}: {s.Original.Length} -> {s.Minimal.Length} fault(s) in {s.Runs} runs{(s.BudgetExhausted ? " (budget exhausted)" : "")}, same signature: {s.Signature}");
             foreach (var f in s.Minimal) output.WriteLine("  - " + f.ToYaml());
-            if (files.TryGetValue(s.Seed, out var path)) output.WriteLine($"  replay: {Invocation.CommandLine(["run", path])}");
+            if (files.TryGetValue(s.Seed, out var path)) output.WriteLine($"  replay: {RunReplay(path, result.Base)}");
         }
 
         var last = result.Options.FirstSeed + (ulong)result.Verdicts.Length - 1;
@@ -243,7 +253,7 @@ public static class ChaosCommand
                 budgetExhausted = s.BudgetExhausted,
                 faults = s.Minimal.Select(f => f.ToYaml()),
                 file = files.GetValueOrDefault(s.Seed),
-                replay = files.TryGetValue(s.Seed, out var p) ? Invocation.CommandLine(["run", p]) : null,
+                replay = files.TryGetValue(s.Seed, out var p) ? RunReplay(p, result.Base) : null,
             }),
         };
         return JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true });

@@ -12,11 +12,9 @@ namespace ImpClusterSim.Cli.Common;
 public static class SetOptions
 {
     /// <summary>The words a replay command needs to give the same overrides: --set 'KEY=VALUE' for each.</summary>
-    public static string ReplayWords(IEnumerable<SettingOverride> overrides) =>
-        string.Concat(overrides.Select(o => " --set " + Quote(o.Text)));
+    public static string ReplayWords(IEnumerable<SettingOverride> overrides) => SettingOverride.ReplayWords(overrides);
 
-    internal static string Quote(string text) =>
-        text.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '=' or '%' or ',' or '/') ? text : "'" + text.Replace("'", "'\''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string text) => SettingOverride.Quote(text);
 
     /// <summary>A new <c>--set</c> option (one per command: System.CommandLine options belong to one command).</summary>
     public static Option<string[]> Create() => new("--set")

@@ -195,7 +195,7 @@ public sealed class Certificate : IEquatable<Certificate>
     {
         try
         {
-            return madeHere ? RsaPrimalityTests.SkippedFor(certificate.GetPublicKey) : certificate.GetPublicKey();
+            return madeHere ? RsaPrimalityTests.SkippedFor(certificate.GetPublicKey) : ParsedPublicKeys.Get(certificate, certificate.GetPublicKey);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -17,6 +17,7 @@ public sealed class KeyPair
         Bc = pair;
         publicKeyDer = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetDerEncoded();
         PublicKeyFingerprint = Fingerprint(publicKeyDer);
+        ParsedPublicKeys.Remember(PublicKeyFingerprint, pair.Public);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Scenarios.Overrides;
 using ImpClusterSim.Scenarios.Runner;
 
 namespace ImpClusterSim.Scenarios.Chaos;
@@ -92,7 +93,7 @@ public static class ChaosExperiment
             $"Shrunk by impsim chaos from seed {failing.Seed}: {minimal.Length} fault(s) of the original {failing.Faults.Length}, " +
             $"in {shrinker.Runs} shrinking run(s){(shrinker.BudgetExhausted ? " (budget exhausted: may not be minimal)" : "")}.",
             $"Base: {basis.File}. Failure signature: {target}.",
-            "The world is the seed's (seed below); only the schedule was shrunk. Replay: impsim run THIS-FILE",
+            "The world is the seed's (seed below); only the schedule was shrunk. Replay: impsim run THIS-FILE" + SettingOverride.ReplayWords(basis.Overrides),
         };
         var yaml = ChaosScenarioText.Compose(basis.Yaml, failing.Seed, basis.Horizon, minimal, header);
         return new ShrunkFailure(failing.Seed, target, failing.Detail ?? "", failing.Faults, minimal, shrinker.Runs, shrinker.BudgetExhausted, yaml);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
 using ImpClusterSim.Domain.Time;
+using ImpClusterSim.Scenarios.Overrides;
 
 namespace ImpClusterSim.Scenarios.Chaos;
 
@@ -53,7 +54,7 @@ public static class ChaosReport
             html.Append($"<h2>Seed {s.Seed}: shrunk from {s.Original.Length} to {s.Minimal.Length} fault(s)</h2>\n")
                 .Append($"<p>{E(s.Signature.ToString())}: {E(s.Detail)}<br>{s.Runs} shrinking run(s)")
                 .Append(s.BudgetExhausted ? " (budget exhausted)" : "").Append(". Replay: <code>impsim run ")
-                .Append(E(shrunkFiles.GetValueOrDefault(s.Seed, "FILE"))).Append("</code></p>\n<h3>Minimal schedule</h3>\n")
+                .Append(E(shrunkFiles.GetValueOrDefault(s.Seed, "FILE") + SettingOverride.ReplayWords(b.Overrides))).Append("</code></p>\n<h3>Minimal schedule</h3>\n")
                 .Append(Timeline(s.Minimal, b)).Append("<h3>Original schedule</h3>\n").Append(Timeline(s.Original, b));
         }
 

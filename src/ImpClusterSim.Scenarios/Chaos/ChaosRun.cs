@@ -2,16 +2,21 @@ using System.Collections.Immutable;
 using ImpClusterSim.Node.Ports;
 using ImpClusterSim.Scenarios.Language;
 using ImpClusterSim.Scenarios.Outcome;
+using ImpClusterSim.Scenarios.Overrides;
 using ImpClusterSim.Scenarios.Runner;
 
 namespace ImpClusterSim.Scenarios.Chaos;
 
 /// <summary>
 /// The base of a chaos experiment: the scenario text it plays (a file, the embedded default or the built-in workload on a
-/// topology), where it came from (for errors and relative paths), and what was read from it once.
+/// topology), where it came from (for errors and relative paths), and what was read from it once, with the
+/// <c>--set</c> overrides every run applies (<see cref="Overrides"/>; <see cref="Scenario"/> has them applied already).
 /// </summary>
 public sealed record ChaosBase(string Yaml, string File, string? BaseDirectory, Scenario Scenario)
 {
+    /// <summary>The settings <c>--set</c> overrides in every run (and in the replay commands); empty by default.</summary>
+    public ImmutableArray<SettingOverride> Overrides { get; init; } = [];
+
     /// <summary>The fault phase ends this long before the horizon (<see cref="QuietPeriod"/>).</summary>
     public TimeSpan Quiet => QuietPeriod.Of(ScenarioRunner.Timings(Scenario.Deployment.Settings.Timings), ScenarioRunner.Catalogue(Scenario.Deployment.Settings.Timings));
 
@@ -47,6 +52,11 @@ public static class ChaosRun
         var (scenario, errors) = ScenarioLoader.Parse(text, basis.File, basis.BaseDirectory);
         if (scenario is null)
             throw new InvalidOperationException("the chaos scenario does not validate: " + string.Join("; ", errors.Take(3)));
+        if (!basis.Overrides.IsEmpty)
+        {
+            var (overridden, problems) = SettingOverrides.Apply(scenario, basis.Overrides);
+            scenario = overridden ?? throw new InvalidOperationException("the --set overrides do not apply: " + string.Join("; ", problems));
+        }
         var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = seed, DiskPort = diskPort });
         var signature = FailureSignature.Of(outcome, scenario.Deployment.Topology);
         var detail = signature is null ? null : outcome.Checks.First(c => c.Kind == CheckKind.Expectation && !c.Passed && c.Name == signature.Check).Detail;

@@ -8,7 +8,8 @@ namespace ImpClusterSim.Scenarios.Chaos;
 /// One generated fault, as the scenario language writes it (docs/scenarios.md, "faults"): an id, when it strikes
 /// (<see cref="At"/>, since the start, whole seconds), an optional window (<see cref="For"/>) and the fault kind
 /// (<see cref="Kind"/>, a fault name of the language) with its arguments in order. <see cref="ToYaml"/> is the line the
-/// scenario file carries, so a schedule replays exactly as generated.
+/// scenario file carries, so a schedule replays exactly as generated. Two faults are equal when they write the same line
+/// (value equality over the arguments, not the array's reference).
 /// </summary>
 public sealed record ScheduledFault(string Id, TimeSpan At, TimeSpan? For, string Kind, ImmutableArray<KeyValuePair<string, string>> Args)
 {
@@ -19,6 +20,11 @@ public sealed record ScheduledFault(string Id, TimeSpan At, TimeSpan? For, strin
     public string SwarmKind => Kind == "clock-skew" && Arg("offset") is { } o && DurationText.TryParse(o.TrimStart('-', '+'), out var d) && d >= TimeSpan.FromDays(1)
         ? ChaosFaultKinds.ClockJump
         : Kind;
+
+    public bool Equals(ScheduledFault? other) =>
+        other is not null && Id == other.Id && At == other.At && For == other.For && Kind == other.Kind && Args.SequenceEqual(other.Args);
+
+    public override int GetHashCode() => HashCode.Combine(Id, At, For, Kind, Args.Length);
 
     public string? Arg(string key) => Args.FirstOrDefault(a => a.Key == key).Value;
 

@@ -8,4 +8,12 @@ namespace ImpClusterSim.Scenarios.Overrides;
 public sealed record SettingOverride(string Key, string Value)
 {
     public string Text => $"{Key}={Value}";
+
+    /// <summary>The words a replay command needs to give the same overrides: <c> --set 'KEY=VALUE'</c> for each (quoted for a POSIX shell when needed).</summary>
+    public static string ReplayWords(IEnumerable<SettingOverride> overrides) =>
+        string.Concat(overrides.Select(o => " --set " + Quote(o.Text)));
+
+    /// <summary>The text as one POSIX shell word: as is when it holds only safe characters, else single-quoted.</summary>
+    public static string Quote(string text) =>
+        text.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '=' or '%' or ',' or '/') ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -46,7 +46,7 @@ internal sealed class ChaosChecks(RunContext context)
             if (certificates is null) continue; // down or rebooting: checked when it answers again
             foreach (var a in group)
             {
-                if (certificates.TrustCertificates(a.Store).Any(t => t.Certificate.Sha256Fingerprint == a.Fingerprint)) continue;
+                if (Holds(certificates, a.Store, a.Fingerprint)) continue;
                 return new Observation(false,
                     $"{a.Node} lost the acknowledged upload of '{C.Cas[a.Ca].CommonName}' into {a.Store} (accepted at +{DurationText.Format(a.At - C.Start)})");
             }
@@ -117,6 +117,15 @@ internal sealed class ChaosChecks(RunContext context)
         }
 
         return null;
+    }
+
+    /// <summary>Whether the store holds the certificate (by fingerprint; no descriptions built: this runs at every step).</summary>
+    private static bool Holds(NodeCertificates certificates, string store, string fingerprint)
+    {
+        if (!certificates.TrustStores.TryGetValue(TrustStoreNames.Resolve(store, certificates.Kind) ?? store, out var trust)) return false;
+        foreach (var c in trust.Certificates)
+            if (c.Sha256Fingerprint == fingerprint) return true;
+        return false;
     }
 
     private static HashSet<string> Fingerprints(Pki.TrustStore store) => [.. store.Certificates.Select(c => c.Sha256Fingerprint)];

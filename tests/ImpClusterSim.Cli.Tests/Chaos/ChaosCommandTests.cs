@@ -24,6 +24,22 @@ public sealed class ChaosCommandTests : IDisposable
     }
 
     [Fact]
+    public void Set_overrides_a_timing_in_every_run_and_the_quiet_period_follows_it()
+    {
+        // icsa-interval 10m instead of 30m: the quiet period is 20 minutes shorter (57m -> 37m).
+        string[] common = ["chaos", "--topology", "lab", "--until", "2h", "--seeds", "1", "--shrink-budget", "0", "--json"];
+        var (exit, json, stderr) = CliHarness.Invoke([.. common, "--set", "timings.icsa-interval=10m"]);
+        Assert.True(exit is 0 or 1, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("37m", doc.RootElement.GetProperty("quietPeriod").GetString());
+
+        var (bad, stdout, error) = CliHarness.Invoke([.. common, "--set", "timings.icsa-interval=soon"]);
+        Assert.Equal(2, bad);
+        Assert.Contains("--set timings.icsa-interval=soon", error, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
     public void A_horizon_too_short_for_faults_is_bad_input()
     {
         var (exit, _, stderr) = CliHarness.Invoke("chaos", "--topology", "lab", "--until", "1h");
