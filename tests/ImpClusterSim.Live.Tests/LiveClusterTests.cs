@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Domain.Topology;
 using ImpClusterSim.Live.Network;
@@ -23,7 +21,7 @@ public sealed class LiveClusterTests : IAsyncLifetime
     {
         var topology = TopologyLoader.LoadEmbedded("two-clusters");
         var time = new LiveTime(SimInstant.DefaultRunStart, DateTimeOffset.UtcNow, 600);
-        var (portA, portB) = (FreePort(), FreePort());
+        var (portA, portB) = (LiveTestKit.FreePort(), LiveTestKit.FreePort());
         var seed = LiveHocon.AddressOf("127.0.0.1", portA);
         var a = await Start(topology, "imp-a-pub", portA, [seed], time);
         var b = await Start(topology, "imp-b-pub", portB, [seed], time);
@@ -64,31 +62,9 @@ public sealed class LiveClusterTests : IAsyncLifetime
             .Select(l => l.Details.First(d => d.Key == "status").Value)
             .LastOrDefault();
 
-    private static async Task WaitFor(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"not within {Bound.TotalSeconds:0} s: {what}");
-            await Task.Delay(20);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static Task WaitFor(Func<bool> condition, string what) => LiveTestKit.WaitFor(condition, what, Bound);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts) await host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => LiveTestKit.DisposeHosts(_hosts, _dir);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using ImpClusterSim.Domain.Intercluster;
 using ImpClusterSim.Domain.Time;
@@ -53,7 +51,7 @@ public sealed class LivePlatformTests : IAsyncLifetime
         var topology = TopologyLoader.Parse(Topology, "live-platform.yaml");
         // 600 virtual seconds per wall second: the services' start-up and the agents' first syncs take seconds.
         var time = new LiveTime(SimInstant.DefaultRunStart, DateTimeOffset.UtcNow, 600);
-        var ports = new[] { FreePort(), FreePort(), FreePort() };
+        var ports = new[] { LiveTestKit.FreePort(), LiveTestKit.FreePort(), LiveTestKit.FreePort() };
         var seed = LiveHocon.AddressOf("127.0.0.1", ports[0]);
         var cucm = await Start(topology, "cucm-pub", ports[0], [seed], time);
         var a = await Start(topology, "imp-a-pub", ports[1], [seed], time);
@@ -76,8 +74,7 @@ public sealed class LivePlatformTests : IAsyncLifetime
         // Tomcat certificate imported into tomcat-trust by the sync.
         var bTomcat = (await Guardian(b).Ask<CertificatesSnapshot>((IActorRef r) => (object)new QueryCertificates(r), Bound, CancellationToken.None)).Certificates
             .OwnCertificate(Pki.CertificateUnit.Tomcat)!.Certificate;
-        NodeDatabaseState? state = null;
-        await WaitFor(() => a.Disk.TryGet(NodeDatabaseState.DiskKey, out state)
+        await WaitFor(() => a.Disk.TryGet(NodeDatabaseState.DiskKey, out NodeDatabaseState state)
                 && state.Icsa!.Peers.Find("imp-b-pub.example.com") is not null
                 && state.Certificates.GetTrustStore(Domain.Certificates.TrustStoreNames.TomcatTrust).Certificates.Contains(bTomcat),
             "imp-a-pub's SQLite file holds the peer and imp-b-pub's Tomcat certificate in tomcat-trust");
@@ -102,33 +99,11 @@ public sealed class LivePlatformTests : IAsyncLifetime
         return host;
     }
 
-    private static Task WaitFor(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
+    private static Task WaitFor(Func<bool> condition, string what) => LiveTestKit.WaitFor(condition, what, Bound);
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"not within {Bound.TotalSeconds:0} s: {what}");
-            await Task.Delay(50);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) => LiveTestKit.WaitForAsync(condition, what, Bound);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts) await host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => LiveTestKit.DisposeHosts(_hosts, _dir);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Domain.Topology;
@@ -41,7 +39,7 @@ public sealed class LiveTlsTests : IAsyncLifetime
         LiveTls.Issue(run, ["imp-a-pub", "imp-b-pub"], DateTime.UtcNow);
         LiveTls.Issue(other, ["cucm-pub"], DateTime.UtcNow, "Intruder CA");
         var time = new LiveTime(SimInstant.DefaultRunStart, DateTimeOffset.UtcNow, 60);
-        var (portA, portB, portC) = (FreePort(), FreePort(), FreePort());
+        var (portA, portB, portC) = (LiveTestKit.FreePort(), LiveTestKit.FreePort(), LiveTestKit.FreePort());
         var seed = LiveHocon.AddressOf("127.0.0.1", portA, tls: true);
 
         var a = await Start(topology, "imp-a-pub", portA, seed, LiveTls.FilesFor(run, "imp-a-pub"), time, TimeSpan.FromSeconds(60));
@@ -69,21 +67,7 @@ public sealed class LiveTlsTests : IAsyncLifetime
         return host;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts) await host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => LiveTestKit.DisposeHosts(_hosts, _dir);
 }
