@@ -52,9 +52,8 @@ public static class ParallelRuns
                     return;
                 }
 
-                var finished = Interlocked.Increment(ref done);
-                if (completed is not null)
-                    lock (report) completed(finished);
+                // Counted and reported under one lock, so the reports come in order (1, 2, 3, ...), each once.
+                lock (report) completed?.Invoke(++done);
             }
         }
 
