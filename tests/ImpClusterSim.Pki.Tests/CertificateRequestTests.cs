@@ -48,4 +48,19 @@ public sealed class CertificateRequestTests
         Assert.Equal(["cucm1.example.com", "cucm1"], signed.DnsNames);
         Assert.True(verify.ExitCode == 0, verify.Output);
     }
+
+    [Theory]
+    [InlineData(SignatureHash.Sha1, "SHA1WITHRSA")]
+    [InlineData(SignatureHash.Sha384, "SHA384WITHRSA")]
+    [InlineData(null, "SHA256WITHRSA")]
+    public void A_CA_signs_a_CSR_with_the_hash_it_is_asked_for(SignatureHash? hash, string expected)
+    {
+        var request = CertificateRequest.Create("imp1.example.com", ["imp1.example.com"], TestPki.Key("csr-hash"));
+        var root = TestPki.Root("Hash Choice Root");
+
+        var signed = root.Issue(request, TestPki.Now.AddDays(-1), hash: hash);
+
+        Assert.Equal(expected, signed.SignatureAlgorithm.ToUpperInvariant().Replace("-", ""));
+        Assert.Equal(request.PublicKey, signed.Bc.GetPublicKey());
+    }
 }

@@ -76,8 +76,10 @@ public sealed class CertificateAuthority
     /// TLS key usage and server+client EKU. <see cref="CertificateFault.WeakKey"/> cannot apply (the key is the
     /// CSR's): make the CSR with an RSA-1024 key instead.
     /// </summary>
+    /// <param name="hash">The hash the CA signs with; null: SHA-256 (SHA-1 with <see cref="CertificateFault.Sha1Signature"/>).
+    /// A scenario's leaf spec (`signature-hash`) sets it.</param>
     public Certificate Issue(CertificateRequest request, DateTime notBefore, TimeSpan? validity = null,
-        CertificateFault fault = CertificateFault.None)
+        CertificateFault fault = CertificateFault.None, SignatureHash? hash = null)
     {
         if (fault == CertificateFault.WeakKey)
         {
@@ -88,7 +90,7 @@ public sealed class CertificateAuthority
             throw new ArgumentException("the CSR's signature does not verify", nameof(request));
         }
         return Sign(request.SubjectName, request.DnsNames, request.PublicKey, KeyPair.FingerprintOf(request.PublicKey), notBefore,
-            validity ?? DefaultLeafValidity, fault);
+            validity ?? DefaultLeafValidity, fault, hash);
     }
 
     /// <summary>Issues a TLS leaf for a key directly (no CSR), with an optional fault.</summary>
@@ -102,7 +104,7 @@ public sealed class CertificateAuthority
     }
 
     private Certificate Sign(X509Name subject, IReadOnlyList<string> dnsNames, Org.BouncyCastle.Crypto.AsymmetricKeyParameter publicKey,
-        string keyFingerprint, DateTime notBefore, TimeSpan validity, CertificateFault fault)
+        string keyFingerprint, DateTime notBefore, TimeSpan validity, CertificateFault fault, SignatureHash? chosenHash = null)
     {
         var (from, to) = fault switch
         {
@@ -115,11 +117,11 @@ public sealed class CertificateAuthority
             : dnsNames;
         var usage = fault == CertificateFault.WrongKeyUsage ? KeyUsageBits.WrongForTls : KeyUsageBits.TlsLeaf;
         IReadOnlyList<KeyPurposeID> eku = fault == CertificateFault.WrongKeyUsage ? [KeyPurposeID.id_kp_codeSigning] : KeyUsageBits.ServerAndClient;
-        var hash = fault == CertificateFault.Sha1Signature ? SignatureHash.Sha1 : SignatureHash.Sha256;
+        var hash = chosenHash ?? (fault == CertificateFault.Sha1Signature ? SignatureHash.Sha1 : SignatureHash.Sha256);
         var template = new CertificateTemplate(subject, Certificate.Bc.SubjectDN, publicKey, Key.Private, Key.Public, from, to,
             hash, false, null, usage, eku, names);
         var random = DeterministicRandom.For(["leaf", Seed, CommonName, subject.ToString(), keyFingerprint, Ticks(notBefore),
-            fault.ToString(), .. names]);
+            fault.ToString(), .. names, .. (chosenHash is { } h ? [h.ToString()] : Array.Empty<string>())]);
         return CertificateBuilder.Build(template, random);
     }
 

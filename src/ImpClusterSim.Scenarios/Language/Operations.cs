@@ -14,12 +14,17 @@ public sealed record UploadTrust(string Store, string? Ca, string? File, string?
     public override string Kind => "upload-trust";
 }
 
-public sealed record UploadLeaf(string Unit, string? SignedBy, string? File, string? Description, SourceSpan Span) : Operation(Span)
+/// <summary>`upload-leaf`: a CA-signed certificate for a unit. With <paramref name="SignedBy"/> the scenario CA signs the
+/// node's CSR; <paramref name="Key"/> makes the node generate a fresh CSR with that key first, <paramref name="Hash"/>
+/// is the hash the CA signs with (null: SHA-256).</summary>
+public sealed record UploadLeaf(string Unit, string? SignedBy, string? File, string? Description, SourceSpan Span,
+    Pki.KeyAlgorithm? Key = null, Pki.SignatureHash? Hash = null) : Operation(Span)
 {
     public override string Kind => "upload-leaf";
 }
 
-public sealed record GenerateCsr(string Unit, SourceSpan Span) : Operation(Span)
+/// <summary>`generate-csr`: a CSR for a unit, with its key (null: the unit's current key) and signature hash.</summary>
+public sealed record GenerateCsr(string Unit, SourceSpan Span, Pki.KeyAlgorithm? Key = null, Pki.SignatureHash Hash = Pki.SignatureHash.Sha256) : Operation(Span)
 {
     public override string Kind => "generate-csr";
 }

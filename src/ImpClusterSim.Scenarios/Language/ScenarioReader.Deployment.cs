@@ -178,6 +178,18 @@ internal sealed partial class ScenarioReader
         return ok;
     }
 
+    /// <summary>A CSR key named in a step (ScenarioVocabulary.LeafKeyAlgorithms): the deployment's keys plus RSA-1024.</summary>
+    private static KeyAlgorithm LeafKeyAlgorithmOf(string name) => name == "rsa-1024" ? KeyAlgorithm.Rsa1024 : KeyAlgorithmOf(name);
+
+    /// <summary>A signature hash named in a step (ScenarioVocabulary.SignatureHashes).</summary>
+    private static SignatureHash SignatureHashOf(string name) => name switch
+    {
+        "sha1" => SignatureHash.Sha1,
+        "sha384" => SignatureHash.Sha384,
+        "sha512" => SignatureHash.Sha512,
+        _ => SignatureHash.Sha256,
+    };
+
     private static KeyAlgorithm KeyAlgorithmOf(string name) => name switch
     {
         "rsa-2048" => KeyAlgorithm.Rsa2048,

@@ -180,8 +180,17 @@ internal sealed partial class ScenarioReader
             case "upload-leaf":
                 if (!ExactlyOne(a, at, "signed-by", "file")) return null;
                 if (!InputFileOk(a)) return null;
-                return new UploadLeaf(a.Text("unit"), a.OptText("signed-by"), a.OptText("file"), a.OptText("description"), span);
-            case "generate-csr": return new GenerateCsr(a.Text("unit"), span);
+                if (a.Has("file") && (a.Has("key") || a.Has("signature-hash")))
+                {
+                    Error(a.Node(a.Has("key") ? "key" : "signature-hash")!,
+                        $"'{(a.Has("key") ? "key" : "signature-hash")}' describes the certificate a scenario CA issues: it needs 'signed-by', not 'file'");
+                    return null;
+                }
+                return new UploadLeaf(a.Text("unit"), a.OptText("signed-by"), a.OptText("file"), a.OptText("description"), span,
+                    a.OptText("key") is { } key ? LeafKeyAlgorithmOf(key) : null, a.OptText("signature-hash") is { } hash ? SignatureHashOf(hash) : null);
+            case "generate-csr":
+                return new GenerateCsr(a.Text("unit"), span, a.OptText("key") is { } csrKey ? LeafKeyAlgorithmOf(csrKey) : null,
+                    a.OptText("hash") is { } csrHash ? SignatureHashOf(csrHash) : Pki.SignatureHash.Sha256);
             case "regenerate": return new Regenerate(a.Text("unit"), span);
             case "delete-trust":
                 if (!ExactlyOne(a, at, "name", "ca")) return null;

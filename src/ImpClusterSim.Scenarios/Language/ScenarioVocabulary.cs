@@ -12,6 +12,10 @@ public static class ScenarioVocabulary
     public static readonly ImmutableArray<string> TrustStores = ["tomcat-trust", "cup-trust", "cup-xmpp-trust", "directory-trust", "CallManager-trust"];
     public static readonly ImmutableArray<string> CertificateUnits = ["tomcat", "cup", "cup-xmpp", "cup-xmpp-s2s", "CallManager"];
     public static readonly ImmutableArray<string> KeyAlgorithms = ["rsa-2048", "rsa-3072", "rsa-4096", "ec-p256", "ec-p384"];
+    /// <summary>The keys a node's CSR can have: the deployment's algorithms plus RSA-1024 (refused in FIPS mode).</summary>
+    public static readonly ImmutableArray<string> LeafKeyAlgorithms = ["rsa-1024", .. KeyAlgorithms];
+    /// <summary>Signature hashes of a CA-issued leaf or a CSR (the VOS CSR page offers SHA1 and SHA256).</summary>
+    public static readonly ImmutableArray<string> SignatureHashes = ["sha1", "sha256", "sha384", "sha512"];
     public static readonly ImmutableArray<string> CaDefects = ["expired", "not-yet-valid", "sha1", "weak-key"];
     public static readonly ImmutableArray<string> LatencyDistributions = ["uniform", "normal", "exponential"];
     public static readonly ImmutableArray<string> ServiceStates = ["Started", "Starting", "Stopped", "Stopping"];
@@ -58,9 +62,13 @@ public static class ScenarioVocabulary
             R("unit", ArgType.Choice, "the certificate unit, e.g. tomcat", CertificateUnits),
             O("signed-by", ArgType.Ca, "the CA that signs the node's CSR; give 'signed-by' or 'file'"),
             O("file", ArgType.Text, "a PEM file to upload, relative to the scenario file"),
-            O("description", ArgType.Text, "the Description field of the upload form")),
+            O("description", ArgType.Text, "the Description field of the upload form"),
+            O("key", ArgType.Choice, "with signed-by: the node first generates a CSR with this key (default: the pending CSR, else the unit's key)", LeafKeyAlgorithms),
+            O("signature-hash", ArgType.Choice, "with signed-by: the hash the CA signs the certificate with (default sha256)", SignatureHashes)),
         Op("generate-csr", "Generate a certificate signing request for a unit.", "unit",
-            R("unit", ArgType.Choice, "the certificate unit", CertificateUnits)),
+            R("unit", ArgType.Choice, "the certificate unit", CertificateUnits),
+            O("key", ArgType.Choice, "the CSR's key (default: the unit's current key)", LeafKeyAlgorithms),
+            O("hash", ArgType.Choice, "the CSR's signature hash (default sha256)", SignatureHashes)),
         Op("regenerate", "Regenerate a unit's self-signed certificate.", "unit",
             R("unit", ArgType.Choice, "the certificate unit", CertificateUnits)),
         Op("delete-trust", "Delete a certificate from a trust store.", null,

@@ -41,7 +41,7 @@ internal sealed partial class OperationExecutor(RunContext context)
         {
             case UploadTrust u: UploadTrust(node, u); break;
             case UploadLeaf u: UploadLeaf(node, u); break;
-            case Language.GenerateCsr g: Certificate(node, g.Kind, new DomainGenerateCsr(g.Unit), ("unit", g.Unit)); break;
+            case Language.GenerateCsr g: Certificate(node, g.Kind, new DomainGenerateCsr(g.Unit, g.Key, g.Hash), [("unit", g.Unit), .. CsrDetails(g.Key, g.Hash)]); break;
             case Regenerate r: Certificate(node, r.Kind, new RegenerateCertificate(r.Unit), ("unit", r.Unit)); break;
             case DeleteTrust d: DeleteTrust(node, d); break;
             case DownloadCert d: Certificate(node, d.Kind, new DownloadCertificate(d.Unit + ".pem"), ("unit", d.Unit)); break;
@@ -95,10 +95,18 @@ internal sealed partial class OperationExecutor(RunContext context)
         string pem;
         if (u.SignedBy is { } caName)
         {
-            var pending = PendingRequest(node, u.Unit);
+            // A leaf spec's key is the node's: the node generates the CSR (a FIPS node refuses RSA-1024), the CA signs it.
+            var pending = u.Key is null ? PendingRequest(node, u.Unit) : null;
             if (pending is null)
             {
-                Certificate(node, "generate-csr", new DomainGenerateCsr(u.Unit), ("unit", u.Unit), ("for", "upload-leaf"));
+                var csr = Admin(node, "generate-csr", r => new CertificateOperation(new DomainGenerateCsr(u.Unit, u.Key), r),
+                    [("unit", u.Unit), .. CsrDetails(u.Key, Pki.SignatureHash.Sha256), ("for", "upload-leaf")]);
+                if (csr is not { Accepted: true })
+                {
+                    var why = csr is null ? "no reply" : RunContext.FirstLine(csr.Messages.FirstOrDefault() ?? "");
+                    C.Record(node, u.Kind, ("unit", u.Unit), ("result", "refused"), ("reply", $"no CSR for {u.Unit} on {node}: {why}"));
+                    return;
+                }
                 pending = PendingRequest(node, u.Unit);
             }
 
@@ -108,13 +116,27 @@ internal sealed partial class OperationExecutor(RunContext context)
                 return;
             }
 
-            pem = C.Cas[caName].Issue(pending.Request, C.NodeClock(node).ToDateTime()).ToPem();
+            pem = C.Cas[caName].Issue(pending.Request, C.NodeClock(node).ToDateTime(), hash: u.Hash).ToPem();
         }
         else if (ReadFile(node, u.Kind, u.File!) is { } text) pem = text;
         else return;
 
-        Certificate(node, u.Kind, new UploadSignedCertificate(u.Unit, pem, u.Description ?? ""), ("unit", u.Unit), ("signed-by", u.SignedBy ?? u.File!));
+        Certificate(node, u.Kind, new UploadSignedCertificate(u.Unit, pem, u.Description ?? ""),
+            [("unit", u.Unit), ("signed-by", u.SignedBy ?? u.File!), .. u.Hash is { } h ? [("signature-hash", h.ToString().ToLowerInvariant())] : Array.Empty<(string, string)>()]);
     }
+
+    /// <summary>Trace details of a CSR's key and hash, only where a step chose them (so default traces stay as they were).</summary>
+    private static (string, string)[] CsrDetails(Pki.KeyAlgorithm? key, Pki.SignatureHash hash) =>
+        [.. key is { } k ? [("key", KeyName(k))] : Array.Empty<(string, string)>(),
+         .. hash != Pki.SignatureHash.Sha256 ? [("hash", hash.ToString().ToLowerInvariant())] : Array.Empty<(string, string)>()];
+
+    /// <summary>A key as the scenario language names it (rsa-1024, ec-p256).</summary>
+    private static string KeyName(Pki.KeyAlgorithm key) => key switch
+    {
+        Pki.KeyAlgorithm.EcP256 => "ec-p256",
+        Pki.KeyAlgorithm.EcP384 => "ec-p384",
+        _ => "rsa-" + key.ToString()[3..],
+    };
 
     private Pki.PendingRequest? PendingRequest(string node, string unit) =>
         C.Request<CertificatesSnapshot>(node, r => new QueryCertificates(r))?.Certificates.Own.PendingRequests.GetValueOrDefault(unit);
