@@ -3,6 +3,7 @@ using ImpClusterSim.Cli.Bench;
 using ImpClusterSim.Cli.Campaign;
 using ImpClusterSim.Cli.Chaos;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Distributed;
 using ImpClusterSim.Cli.Live;
 using ImpClusterSim.Cli.Pki;
 using ImpClusterSim.Cli.Run;
@@ -28,6 +29,7 @@ public static class ImpsimCommand
         root.Subcommands.Add(LiveCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ChaosCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 

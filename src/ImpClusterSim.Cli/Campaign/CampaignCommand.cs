@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Distributed;
+using ImpClusterSim.Live.Distributed;
+using ImpClusterSim.Scenarios.Distributed;
+using ImpClusterSim.Scenarios.Outcome;
 using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Studies;
@@ -32,6 +36,7 @@ public static class CampaignCommand
     private static readonly Option<string[]> Set = SetOptions.Create();
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON (every failing seed listed) instead of the table" };
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, summary.csv and report.html (with plots) into this folder" };
+    private static readonly ClusterOptions Cluster = new();
 
     public static Command Create()
     {
@@ -39,6 +44,7 @@ public static class CampaignCommand
         {
             ScenarioFile, Seeds, FirstSeed, Jobs, Set, Json, Report,
         };
+        foreach (var o in Cluster.All) command.Options.Add(o);
         command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -51,6 +57,7 @@ public static class CampaignCommand
         var jobs = JobsOption.Check(parse.GetValue(Jobs));
         var overrides = SetOptions.Parse(parse.GetValue(Set));
         StudyArguments.CheckSeeds(count, first);
+        var cluster = Cluster.Read(parse, jobs);
         var loaded = RunCommand.LoadScenarioFile(file, error);
         if (loaded is null) return ExitCodes.BadInput;
         // The overrides as axes of one value each: the campaign is the sweep of one grid point.
@@ -60,15 +67,31 @@ public static class CampaignCommand
         var scenario = points[0].Scenario;
 
         var wall = Stopwatch.StartNew();
-        var sweep = RunProgress.Run(error, $"{scenario.Name}: {count} seeds", count, done =>
-            SweepRunner.Run(scenario, axes, points, first, count, jobs, done));
+        string? stopped = null;
+        SweepSummary sweep;
+        using var session = cluster is null ? null : ClusterPlay.Open(cluster, error);
+        if (session is null)
+        {
+            sweep = RunProgress.Run(error, $"{scenario.Name}: {count} seeds", count, done =>
+                SweepRunner.Run(scenario, axes, points, first, count, jobs, done));
+        }
+        else
+        {
+            var source = file is null ? ScenarioSource.Default() : ScenarioSource.Read(file.ToString()) ?? throw new UsageException($"cannot read '{file}'");
+            var outcome = ClusterPlay.Play(session, WorkPlans.Sweep(source, axes, first, count, points.Length), cluster!.MaxFailures, $"{scenario.Name}: {count} seeds", error);
+            sweep = SweepRunner.Summarise(scenario, axes, points, first, count, [.. outcome.Results.Cast<ScenarioOutcome?>()]);
+            if (outcome.End == WorkEnd.StoppedAfterFailures) stopped = $"{outcome.Message}: {sweep.Points[0].Summary.Seeds.Length} of {count} seeds played, the summary is of those";
+        }
+
         wall.Stop();
         var summary = sweep.Points[0].Summary;
+        var how = cluster is null ? $"--jobs {jobs}" : ClusterPlay.Describe(cluster);
 
         if (parse.GetValue(Report) is { } report)
             StudyArguments.WriteReport(report, sweep, StudyArguments.Command("campaign", file, overrides.Select(o => o.Text), count, first));
         var figures = string.Create(CultureInfo.InvariantCulture,
-            $"{count} runs of {scenario.Name} (seeds {first}..{first + (ulong)count - 1}) in {wall.Elapsed.TotalSeconds:0.0} s wall with --jobs {jobs}: {count / wall.Elapsed.TotalMinutes:0} runs per minute");
+            $"{count} runs of {scenario.Name} (seeds {first}..{first + (ulong)count - 1}) in {wall.Elapsed.TotalSeconds:0.0} s wall with {how}: {summary.Seeds.Length / wall.Elapsed.TotalMinutes:0} runs per minute");
+        if (stopped is not null) error.WriteLine("impsim: " + stopped);
         if (parse.GetValue(Json))
         {
             output.Write(SweepJson.Write(sweep));
@@ -78,6 +101,7 @@ public static class CampaignCommand
 
         StudyTable.Render(output, sweep, $"Campaign: {summary.Scenario} over {summary.Seeds.Length} seeds");
         output.WriteLine(figures);
+        if (stopped is not null) output.WriteLine(stopped);
         if (summary.Passed) output.WriteLine("every expectation held in every seed");
         foreach (var seed in summary.FailedSeeds.Take(ReplaysShown))
             output.WriteLine($"FAILED seed {seed}: replay with {ReplayLine(file, seed, overrides)}");

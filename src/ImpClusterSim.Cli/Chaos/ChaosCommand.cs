@@ -2,7 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Collections.Immutable;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Distributed;
+using ImpClusterSim.Live.Distributed;
+using ImpClusterSim.Scenarios.Distributed;
 using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Domain.Time;
@@ -41,6 +45,7 @@ public static class ChaosCommand
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON on stdout" };
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write report.html and junit.xml into this folder" };
     private static readonly Option<string[]> Set = SetOptions.Create();
+    private static readonly ClusterOptions Cluster = new();
 
     public static Command Create()
     {
@@ -48,6 +53,7 @@ public static class ChaosCommand
         {
             ScenarioFile, Topology, Until, Seeds, FirstSeed, Faults, Intensity, Jobs, ShrinkBudget, Out, Json, Report, Set,
         };
+        foreach (var o in Cluster.All) command.Options.Add(o);
         command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -72,6 +78,7 @@ public static class ChaosCommand
         }
 
         var overrides = SetOptions.Parse(parse.GetValue(Set));
+        var cluster = Cluster.Read(parse, jobs);
         var file = parse.GetValue(ScenarioFile);
         var basis = LoadBase(file, parse.GetValue(Topology), parse.GetValue(Until), overrides, error);
         if (basis is null) return ExitCodes.BadInput;
@@ -81,9 +88,35 @@ public static class ChaosCommand
         var options = new ChaosOptions { FirstSeed = parse.GetValue(FirstSeed), Seeds = count, Profile = profile, Jobs = jobs, ShrinkBudget = budget };
         var outDir = parse.GetValue(Out) ?? new DirectoryInfo("chaos-failures");
         var wall = Stopwatch.StartNew();
-        var result = RunProgress.Run(error, $"chaos {basis.Scenario.Name}", count,
-            progress => ChaosExperiment.Run(basis, options, progress, message => { if (!parse.GetValue(Json)) error.WriteLine(message); }));
+        void Shrinking(string message)
+        {
+            if (!parse.GetValue(Json)) error.WriteLine(message);
+        }
+
+        string? stopped = null;
+        ChaosResult result;
+        using var session = cluster is null ? null : ClusterPlay.Open(cluster, error);
+        if (session is null)
+        {
+            result = RunProgress.Run(error, $"chaos {basis.Scenario.Name}", count, progress => ChaosExperiment.Run(basis, options, progress, Shrinking));
+        }
+        else
+        {
+            // The seeds, then the shrinking of the first failure of each signature, both on the workers.
+            var outcome = ClusterPlay.Play(session, WorkPlans.Chaos(basis, options), cluster!.MaxFailures, $"chaos {basis.Scenario.Name}", error);
+            var verdicts = outcome.Results.OfType<ChaosVerdict>().ToImmutableArray();
+            if (outcome.End == WorkEnd.StoppedAfterFailures) stopped = $"{outcome.Message}: {verdicts.Length} of {count} seeds played";
+            var toShrink = ChaosExperiment.ToShrink(verdicts, options);
+            foreach (var v in toShrink) Shrinking($"shrinking seed {v.Seed} ({v.Faults.Length} faults): {v.Signature}");
+            var shrunk = toShrink.IsEmpty
+                ? []
+                : ClusterPlay.Play(session, WorkPlans.Shrink(basis, options, toShrink), null, $"shrinking {toShrink.Length} failure(s)", error)
+                    .Results.OfType<ShrunkFailure>().ToImmutableArray();
+            result = new ChaosResult(basis, options, verdicts, shrunk);
+        }
+
         wall.Stop();
+        if (stopped is not null) error.WriteLine("impsim: " + stopped);
 
         var files = WriteShrunk(result, outDir);
         if (parse.GetValue(Report) is { } report)

@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Distributed;
+using ImpClusterSim.Live.Distributed;
+using ImpClusterSim.Scenarios.Distributed;
+using ImpClusterSim.Scenarios.Outcome;
 using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Scenarios.Studies;
@@ -33,6 +37,7 @@ public static class SweepCommand
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON instead of the table" };
     private static readonly Option<bool> Csv = new("--csv") { Description = "Print the summary as CSV (one row per value and check) instead of the table" };
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, summary.csv and report.html (with plots) into this folder" };
+    private static readonly ClusterOptions Cluster = new();
 
     public static Command Create()
     {
@@ -40,6 +45,7 @@ public static class SweepCommand
         {
             ScenarioFile, Set, Seeds, FirstSeed, Jobs, Json, Csv, Report,
         };
+        foreach (var o in Cluster.All) command.Options.Add(o);
         command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -55,6 +61,7 @@ public static class SweepCommand
         if (json && csv) throw new UsageException("--json and --csv go one at a time");
         var axes = StudyArguments.Axes(parse.GetValue(Set));
         StudyArguments.CheckSeeds(seeds, first);
+        var cluster = Cluster.Read(parse, jobs);
 
         var scenario = RunCommand.LoadScenarioFile(file, error);
         if (scenario is null) return ExitCodes.BadInput;
@@ -65,18 +72,35 @@ public static class SweepCommand
 
         var total = points.Length * seeds;
         var wall = Stopwatch.StartNew();
-        var sweep = RunProgress.Run(error, $"{scenario.Name}: {points.Length} × {seeds} runs", total, done =>
-            SweepRunner.Run(scenario, axes, points, first, seeds, jobs, done));
+        string? stopped = null;
+        SweepSummary sweep;
+        using var session = cluster is null ? null : ClusterPlay.Open(cluster, error);
+        if (session is null)
+        {
+            sweep = RunProgress.Run(error, $"{scenario.Name}: {points.Length} × {seeds} runs", total, done =>
+                SweepRunner.Run(scenario, axes, points, first, seeds, jobs, done));
+        }
+        else
+        {
+            var source = file is null ? ScenarioSource.Default() : ScenarioSource.Read(file.ToString()) ?? throw new UsageException($"cannot read '{file}'");
+            var outcome = ClusterPlay.Play(session, WorkPlans.Sweep(source, axes, first, seeds, points.Length), cluster!.MaxFailures,
+                $"{scenario.Name}: {points.Length} × {seeds} runs", error);
+            sweep = SweepRunner.Summarise(scenario, axes, points, first, seeds, [.. outcome.Results.Cast<ScenarioOutcome?>()]);
+            if (outcome.End == WorkEnd.StoppedAfterFailures) stopped = $"{outcome.Message}: {outcome.Results.Count(r => r is not null)} of {total} runs played, the summary is of those";
+        }
+
         wall.Stop();
+        if (stopped is not null) error.WriteLine("impsim: " + stopped);
+        var how = cluster is null ? $"--jobs {jobs}" : ClusterPlay.Describe(cluster);
 
         var command = StudyArguments.Command("sweep", file, axes.Select(a => $"{a.Key}={string.Join(',', a.Values)}"), seeds, first);
         if (parse.GetValue(Report) is { } report) StudyArguments.WriteReport(report, sweep, command);
         var figures = string.Create(CultureInfo.InvariantCulture,
-            $"{total} runs ({points.Length} grid point{(points.Length == 1 ? "" : "s")} × {seeds} seeds) in {wall.Elapsed.TotalSeconds:0.0} s wall with --jobs {jobs}: {total / wall.Elapsed.TotalMinutes:0} runs per minute");
+            $"{total} runs ({points.Length} grid point{(points.Length == 1 ? "" : "s")} × {seeds} seeds) in {wall.Elapsed.TotalSeconds:0.0} s wall with {how}: {total / wall.Elapsed.TotalMinutes:0} runs per minute");
         if (json) output.Write(SweepJson.Write(sweep));
         else if (csv) output.Write(SweepCsv.Write(sweep));
         else StudyTable.Render(output, sweep, $"Sweep: {sweep.Scenario}");
         (json || csv ? error : output).WriteLine(figures);
-        return ExitCodes.Success;
+        return stopped is null ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 }

@@ -32,16 +32,17 @@ public static class WireHocon
 {
     /// <summary>
     /// <c>akka.actor.serializers</c> and <c>serialization-bindings</c> entries naming <paramref name="serializer"/>
-    /// (registered as <c>impsim-wire</c>) for each codec's type, and its identifier.
+    /// (registered as <paramref name="name"/>, <c>impsim-wire</c> unless a second serializer sits beside it) for each
+    /// codec's type, and its identifier.
     /// </summary>
-    public static string Bindings(Type serializer, int identifier, CodecRegistry registry)
+    public static string Bindings(Type serializer, int identifier, CodecRegistry registry, string name = "impsim-wire")
     {
         var bindings = string.Join("\n", registry.Codecs
             .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => $"      \"{c.Type.FullName}, {c.Type.Assembly.GetName().Name}\" = impsim-wire"));
+            .Select(c => $"      \"{c.Type.FullName}, {c.Type.Assembly.GetName().Name}\" = {name}"));
         return $$"""
             akka.actor {
-              serializers { impsim-wire = "{{serializer.FullName}}, {{serializer.Assembly.GetName().Name}}" }
+              serializers { {{name}} = "{{serializer.FullName}}, {{serializer.Assembly.GetName().Name}}" }
               serialization-bindings {
             {{bindings}}
               }

@@ -64,22 +64,27 @@ public static class ChaosExperiment
     public static ChaosResult Run(ChaosBase basis, ChaosOptions options, Action<int>? progress = null, Action<string>? shrinking = null)
     {
         var seeds = Enumerable.Range(0, options.Seeds).Select(i => options.FirstSeed + (ulong)i).ToArray();
-        var verdicts = ParallelRuns.Play(seeds, options.Jobs,
-            seed => ChaosRun.Play(basis, seed, Schedule(basis, options.Profile, seed).Faults, options.DiskPort), progress);
+        var verdicts = ParallelRuns.Play(seeds, options.Jobs, seed => PlaySeed(basis, options, seed), progress);
 
         var shrunk = ImmutableArray.CreateBuilder<ShrunkFailure>();
-        if (options.ShrinkBudget > 0)
+        foreach (var v in ToShrink(verdicts, options))
         {
-            var firsts = verdicts.Where(v => !v.Passed).GroupBy(v => v.Signature!).Select(g => g.First()).OrderBy(v => v.Seed).ToArray();
-            foreach (var v in firsts)
-            {
-                shrinking?.Invoke($"shrinking seed {v.Seed} ({v.Faults.Length} faults): {v.Signature}");
-                shrunk.Add(Shrink(basis, v, options));
-            }
+            shrinking?.Invoke($"shrinking seed {v.Seed} ({v.Faults.Length} faults): {v.Signature}");
+            shrunk.Add(Shrink(basis, v, options));
         }
 
         return new ChaosResult(basis, options, verdicts, shrunk.ToImmutable());
     }
+
+    /// <summary>Plays one seed of the experiment: its generated schedule on its world.</summary>
+    public static ChaosVerdict PlaySeed(ChaosBase basis, ChaosOptions options, ulong seed) =>
+        ChaosRun.Play(basis, seed, Schedule(basis, options.Profile, seed).Faults, options.DiskPort);
+
+    /// <summary>The failures to shrink: the first failing seed of each signature, in seed order (none with a budget of 0).</summary>
+    public static ImmutableArray<ChaosVerdict> ToShrink(IEnumerable<ChaosVerdict> verdicts, ChaosOptions options) =>
+        options.ShrinkBudget <= 0
+            ? []
+            : [.. verdicts.Where(v => !v.Passed).GroupBy(v => v.Signature!).Select(g => g.First()).OrderBy(v => v.Seed)];
 
     /// <summary>Shrinks one failing run and writes the scenario text that replays the minimal schedule.</summary>
     public static ShrunkFailure Shrink(ChaosBase basis, ChaosVerdict failing, ChaosOptions options)

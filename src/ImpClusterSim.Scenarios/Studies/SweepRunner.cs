@@ -56,16 +56,38 @@ public static class SweepRunner
     {
         if (seeds < 1 || (long)seeds * points.Count > MaxRuns)
             throw new ArgumentOutOfRangeException(nameof(seeds), seeds, $"1 to {MaxRuns} runs in all");
-        var items = points.SelectMany((p, i) => Enumerable.Range(0, seeds).Select(s => (Point: i, Seed: firstSeed + (ulong)s))).ToList();
-        var outcomes = ParallelRuns.Play(items, jobs, item =>
-        {
-            var outcome = ScenarioRunner.Run(points[item.Point].Scenario, new ScenarioRunOptions { Seed = item.Seed });
-            return outcome with { Events = ImmutableArray<Node.Ports.TraceEvent>.Empty };
-        }, completed);
+        var items = Enumerable.Range(0, seeds * points.Count).ToList();
+        var outcomes = ParallelRuns.Play(items, jobs, item => PlayItem(points, firstSeed, seeds, item), completed);
+        return Summarise(scenario, axes, points, firstSeed, seeds, outcomes);
+    }
 
+    /// <summary>
+    /// Plays item <paramref name="item"/> of the sweep: grid point <c>item / seeds</c> at seed
+    /// <c>firstSeed + item % seeds</c>, on the calling thread; the outcome without its trace events (the compact
+    /// result a campaign keeps of a run: checks with their timing, trace hash, figures).
+    /// </summary>
+    public static ScenarioOutcome PlayItem(
+        IReadOnlyList<(ImmutableArray<SettingOverride> Settings, Scenario Scenario)> points, ulong firstSeed, int seeds, int item)
+    {
+        var outcome = ScenarioRunner.Run(points[item / seeds].Scenario, new ScenarioRunOptions { Seed = firstSeed + (ulong)(item % seeds) });
+        return outcome with { Events = ImmutableArray<Node.Ports.TraceEvent>.Empty };
+    }
+
+    /// <summary>
+    /// The summary of the outcomes in item order (<see cref="PlayItem"/>); a null outcome is an item not played (a
+    /// distributed sweep stopped early by <c>--max-failures</c>): its seed is left out of its point's summary.
+    /// </summary>
+    public static SweepSummary Summarise(
+        Scenario scenario,
+        IReadOnlyList<SweepAxis> axes,
+        IReadOnlyList<(ImmutableArray<SettingOverride> Settings, Scenario Scenario)> points,
+        ulong firstSeed,
+        int seeds,
+        IReadOnlyList<ScenarioOutcome?> outcomes)
+    {
         var summaries = points.Select((p, i) => new SweepPoint(
                 VariedOnly(p.Settings, axes),
-                CampaignSummary.Of(p.Scenario.Name, [.. outcomes.Skip(i * seeds).Take(seeds)])))
+                CampaignSummary.Of(p.Scenario.Name, [.. outcomes.Skip(i * seeds).Take(seeds).OfType<ScenarioOutcome>()])))
             .ToImmutableArray();
         var fixedSettings = axes.Where(a => a.Values.Length == 1).Select(a => new SettingOverride(a.Key, a.Values[0])).ToImmutableArray();
         return new SweepSummary(scenario.Name, [.. axes], fixedSettings, firstSeed, seeds, summaries);

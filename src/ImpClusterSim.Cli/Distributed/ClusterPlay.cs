@@ -1,0 +1,60 @@
+using System.Globalization;
+using ImpClusterSim.Cli.Common;
+using ImpClusterSim.Cli.Progress;
+using ImpClusterSim.Live.Coordinator;
+using ImpClusterSim.Live.Distributed;
+using ImpClusterSim.Scenarios.Distributed;
+
+namespace ImpClusterSim.Cli.Distributed;
+
+/// <summary>
+/// A command as the coordinator (docs/distributed.md): opens the session (binds, starts the local workers), plays jobs
+/// on the workers with the progress bar counting finished seeds across workers and naming them, and turns the ways a
+/// job can end into the command's answers: no worker within the wait is exit 2 with the reason (and what refused
+/// workers were told), a worker's defect is an internal error.
+/// </summary>
+internal static class ClusterPlay
+{
+    /// <summary>This build, as workers must match it.</summary>
+    public static string Build { get; } = BuildIdentity.Of(typeof(ClusterPlay).Assembly);
+
+    /// <summary>Binds and starts the coordinator, and the local workers if asked; a bad or busy address is exit 2.</summary>
+    public static WorkSession Open(ClusterRequest request, TextWriter error)
+    {
+        var settings = new SessionSettings(Build, request.LeaseTimeout, request.WorkerWait, line => error.WriteLine("impsim: " + line));
+        var local = request.LocalWorkers is { } n ? new LocalWorkerOptions(NodeLaunch.For(typeof(ClusterPlay).Assembly.Location), n, request.LocalJobs) : null;
+        WorkSession session;
+        try
+        {
+            session = WorkSession.Start(settings, request.Bind, ResultCodecs.All, local);
+        }
+        catch (HostPortException e)
+        {
+            throw new UsageException($"--bind: {e.Message}");
+        }
+
+        if (local is null)
+            error.WriteLine($"impsim: coordinator listening on {session.Address}; start workers with: {Invocation.CommandLine(["worker", "--join", session.Address.ToString()])}");
+        return session;
+    }
+
+    /// <summary>Plays <paramref name="job"/> on the session's workers; the results in item order (null: not played, after --max-failures).</summary>
+    public static WorkOutcome Play(WorkSession session, JobSpec job, int? maxFailures, string description, TextWriter error)
+    {
+        var hash = WorkPlans.Load(job).ScenarioHash;
+        var outcome = RunProgress.RunWithStatus(error, description, job.Items, report =>
+            session.Play(new JobSettings(job, hash, maxFailures, WorkPlans.IsFailure, p => report(p.Done, p.WorkersText))));
+        return outcome.End switch
+        {
+            WorkEnd.NoWorkers => throw new UsageException($"{outcome.Message} (coordinator at {session.Address}; workers join with: " +
+                                                          $"{Invocation.CommandLine(["worker", "--join", session.Address.ToString()])})"),
+            WorkEnd.WorkerDefect => throw new InvalidOperationException(outcome.Message),
+            _ => outcome,
+        };
+    }
+
+    /// <summary>"2 workers" / "--local-workers 2" for the figures line.</summary>
+    public static string Describe(ClusterRequest request) => request.LocalWorkers is { } n
+        ? $"--local-workers {n.ToString(CultureInfo.InvariantCulture)} (--jobs {request.LocalJobs.ToString(CultureInfo.InvariantCulture)} each)"
+        : $"--cluster at {request.Bind}";
+}
