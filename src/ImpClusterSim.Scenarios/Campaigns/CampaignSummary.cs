@@ -14,6 +14,9 @@ public sealed record CampaignSummary(string Scenario, ImmutableArray<ulong> Seed
 {
     public bool Passed => FailedSeeds.IsEmpty;
 
+    /// <summary>The trace hash of each seed's run, in the order of <see cref="Seeds"/> (the same seed replays to the same hash).</summary>
+    public ImmutableArray<string> TraceHashes { get; init; } = [];
+
     public static CampaignSummary Of(string scenario, IReadOnlyList<ScenarioOutcome> outcomes)
     {
         var checks = outcomes
@@ -23,7 +26,7 @@ public sealed record CampaignSummary(string Scenario, ImmutableArray<ulong> Seed
             .Select(g => CheckStatistics.Of(g.Key.Name, g.Key.Kind, [.. g.Select(x => (x.Outcome, x.Check))]))
             .ToImmutableArray();
         var failed = outcomes.Where(o => !o.Passed).Select(o => o.Seed).ToImmutableArray();
-        return new CampaignSummary(scenario, [.. outcomes.Select(o => o.Seed)], checks, failed);
+        return new CampaignSummary(scenario, [.. outcomes.Select(o => o.Seed)], checks, failed) { TraceHashes = [.. outcomes.Select(o => o.TraceHash)] };
     }
 }
 

@@ -53,6 +53,9 @@ public static class SweepJson
         w.WriteStartArray("failedSeeds");
         foreach (var seed in p.Summary.FailedSeeds) w.WriteNumberValue(seed);
         w.WriteEndArray();
+        w.WriteStartObject("traceHashes");
+        foreach (var (seed, hash) in p.Summary.Seeds.Zip(p.Summary.TraceHashes)) w.WriteString(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), hash);
+        w.WriteEndObject();
         w.WriteStartArray("checks");
         foreach (var c in p.Summary.Checks) WriteCheck(w, c);
         w.WriteEndArray();
