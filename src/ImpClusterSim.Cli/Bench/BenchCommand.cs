@@ -31,6 +31,8 @@ public static class BenchCommand
     };
     private static readonly Option<int> Repetitions = new("--repetitions", "-n") { Description = "How many times each measurement runs (1 to 100): the median and spread are over these", DefaultValueFactory = _ => 3 };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the figures as JSON (progress stays on standard error)" };
+    private static readonly Option<bool> Distributed = new("--distributed") { Description = "Coordination overhead: the default scenario over --seeds seeds with --jobs 2 in one process, then on --local-workers 2 (not part of the default bench)" };
+    private static readonly Option<int> Seeds = new("--seeds") { Description = "With --distributed: the seeds played each way (10 to 100000)", DefaultValueFactory = _ => DistributedBenchmark.DefaultSeeds };
     private static readonly Option<bool> Live = new("--live") { Description = "Live mode alone: node processes Up on loopback (wall seconds) and resident memory per process" };
     private static readonly Option<int> Nodes = new("--nodes") { Description = "With --live: how many node processes", DefaultValueFactory = _ => 20 };
     private static readonly Option<int> BasePort = new("--base-port") { Description = "With --live: the coordinator's port; node i listens on base + 1 + i", DefaultValueFactory = _ => 26520 };
@@ -40,7 +42,7 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Measure the simulator's speed and memory: median and spread of several repetitions, each figure against its target")
         {
-            Kernel, Pki, Chaos, Only, Repetitions, Json, Live, Nodes, BasePort, RunFor,
+            Kernel, Pki, Chaos, Distributed, Seeds, Only, Repetitions, Json, Live, Nodes, BasePort, RunFor,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +52,10 @@ public static class BenchCommand
             var repetitions = parse.GetValue(Repetitions);
             if (repetitions is < 1 or > MaxRepetitions)
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--repetitions {repetitions} is out of range (1 to {MaxRepetitions})"));
-            var suites = new[] { ("kernel", parse.GetValue(Kernel)), ("pki", parse.GetValue(Pki)), ("chaos", parse.GetValue(Chaos)) }
+            var seeds = parse.GetValue(Seeds);
+            if (seeds is < 10 or > 100_000) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--seeds {seeds} is out of range (10 to 100000)"));
+            DistributedBenchmark.Seeds = seeds;
+            var suites = new[] { ("kernel", parse.GetValue(Kernel)), ("pki", parse.GetValue(Pki)), ("chaos", parse.GetValue(Chaos)), ("distributed", parse.GetValue(Distributed)) }
                 .Where(s => s.Item2).Select(s => s.Item1).ToList();
             var measurements = Select(suites, parse.GetValue(Only) ?? []);
             var figures = BenchRunner.Run(measurements, repetitions, line => error.WriteLine("bench: " + line));
@@ -63,7 +68,7 @@ public static class BenchCommand
 
     private static int RunLive(ParseResult parse, TextWriter output)
     {
-        if (parse.GetValue(Kernel) || parse.GetValue(Pki) || parse.GetValue(Chaos) || (parse.GetValue(Only) ?? []).Length > 0 || parse.GetValue(Json))
+        if (parse.GetValue(Kernel) || parse.GetValue(Pki) || parse.GetValue(Chaos) || parse.GetValue(Distributed) || (parse.GetValue(Only) ?? []).Length > 0 || parse.GetValue(Json))
             throw new UsageException("--live runs alone: give it without --kernel, --pki, --chaos, --only or --json");
         var nodes = parse.GetValue(Nodes);
         if (nodes is < 2 or > 100) throw new UsageException($"--nodes {nodes.ToString(CultureInfo.InvariantCulture)} is out of range (2 to 100)");
@@ -74,8 +79,9 @@ public static class BenchCommand
         return LiveBenchmark.Run(output, nodes, basePort, TimeSpan.FromSeconds(runFor)) ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
-    /// <summary>Every measurement: the kernel's, the PKI's, then chaos's.</summary>
-    public static IReadOnlyList<BenchMeasurement> All() => [.. KernelBenchmark.Measurements(), .. PkiBenchmark.Measurements(), .. ChaosBenchmark.Measurements()];
+    /// <summary>Every measurement: the kernel's, the PKI's, chaos's, then the distributed one (run only when asked for).</summary>
+    public static IReadOnlyList<BenchMeasurement> All() =>
+        [.. KernelBenchmark.Measurements(), .. PkiBenchmark.Measurements(), .. ChaosBenchmark.Measurements(), .. DistributedBenchmark.Measurements()];
 
     private static IReadOnlyList<BenchMeasurement> Select(List<string> suites, string[] only)
     {
@@ -88,6 +94,7 @@ public static class BenchCommand
                 throw new UsageException($"--only: no measurement '{name}'{Spelling.DidYouMean(name, all.Select(m => m.Id))} (measurements: {string.Join(", ", all.Select(m => m.Id))})");
             return [.. all.Where(m => names.Contains(m.Id))];
         }
-        return [.. all.Where(m => suites.Count == 0 || suites.Contains(m.Suite))];
+        // The distributed measurement starts processes and plays a thousand seeds twice: only when asked for.
+        return [.. all.Where(m => suites.Count == 0 ? m.Suite != "distributed" : suites.Contains(m.Suite))];
     }
 }

@@ -3,10 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Distributed;
-using ImpClusterSim.Live.Distributed;
-using ImpClusterSim.Scenarios.Distributed;
-using ImpClusterSim.Scenarios.Outcome;
-using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Cli.Studies;
 using ImpClusterSim.Scenarios.Overrides;
@@ -67,22 +63,7 @@ public static class CampaignCommand
         var scenario = points[0].Scenario;
 
         var wall = Stopwatch.StartNew();
-        string? stopped = null;
-        SweepSummary sweep;
-        using var session = cluster is null ? null : ClusterPlay.Open(cluster, error);
-        if (session is null)
-        {
-            sweep = RunProgress.Run(error, $"{scenario.Name}: {count} seeds", count, done =>
-                SweepRunner.Run(scenario, axes, points, first, count, jobs, done));
-        }
-        else
-        {
-            var source = file is null ? ScenarioSource.Default() : ScenarioSource.Read(file.ToString()) ?? throw new UsageException($"cannot read '{file}'");
-            var outcome = ClusterPlay.Play(session, WorkPlans.Sweep(source, axes, first, count, points.Length), cluster!.MaxFailures, $"{scenario.Name}: {count} seeds", error);
-            sweep = SweepRunner.Summarise(scenario, axes, points, first, count, [.. outcome.Results.Cast<ScenarioOutcome?>()]);
-            if (outcome.End == WorkEnd.StoppedAfterFailures) stopped = $"{outcome.Message}: {sweep.Points[0].Summary.Seeds.Length} of {count} seeds played, the summary is of those";
-        }
-
+        var (sweep, stopped) = ClusterPlay.Sweep(cluster, error, file, scenario, axes, points, first, count, jobs, $"{scenario.Name}: {count} seeds");
         wall.Stop();
         var summary = sweep.Points[0].Summary;
         var how = cluster is null ? $"--jobs {jobs}" : ClusterPlay.Describe(cluster);

@@ -1,9 +1,14 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Live.Coordinator;
 using ImpClusterSim.Live.Distributed;
 using ImpClusterSim.Scenarios.Distributed;
+using ImpClusterSim.Scenarios.Language;
+using ImpClusterSim.Scenarios.Outcome;
+using ImpClusterSim.Scenarios.Overrides;
+using ImpClusterSim.Scenarios.Studies;
 
 namespace ImpClusterSim.Cli.Distributed;
 
@@ -51,6 +56,28 @@ internal static class ClusterPlay
             WorkEnd.WorkerDefect => throw new InvalidOperationException(outcome.Message),
             _ => outcome,
         };
+    }
+
+    /// <summary>
+    /// A campaign or sweep, locally on <paramref name="jobs"/> threads when <paramref name="cluster"/> is null, else on
+    /// the workers (the scenario shipped as it was read: <paramref name="file"/>, or the embedded default): the summary,
+    /// and when <c>--max-failures</c> stopped it, the sentence that says so.
+    /// </summary>
+    public static (SweepSummary Sweep, string? Stopped) Sweep(
+        ClusterRequest? cluster, TextWriter error, FileInfo? file, Scenario scenario, IReadOnlyList<SweepAxis> axes,
+        IReadOnlyList<(ImmutableArray<SettingOverride> Settings, Scenario Scenario)> points, ulong first, int seeds, int jobs, string description)
+    {
+        var total = points.Count * seeds;
+        if (cluster is null)
+            return (RunProgress.Run(error, description, total, done => SweepRunner.Run(scenario, axes, points, first, seeds, jobs, done)), null);
+        using var session = Open(cluster, error);
+        var source = file is null ? ScenarioSource.Default() : ScenarioSource.Read(file.ToString()) ?? throw new UsageException($"cannot read '{file}'");
+        var outcome = Play(session, WorkPlans.Sweep(source, axes, first, seeds, points.Count), cluster.MaxFailures, description, error);
+        var sweep = SweepRunner.Summarise(scenario, axes, points, first, seeds, [.. outcome.Results.Cast<ScenarioOutcome?>()]);
+        var played = outcome.Results.Count(r => r is not null).ToString(CultureInfo.InvariantCulture);
+        return (sweep, outcome.End == WorkEnd.StoppedAfterFailures
+            ? $"{outcome.Message}: {played} of {total.ToString(CultureInfo.InvariantCulture)} runs played, the summary is of those"
+            : null);
     }
 
     /// <summary>"2 workers" / "--local-workers 2" for the figures line.</summary>

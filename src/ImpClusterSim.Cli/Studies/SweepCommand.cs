@@ -3,10 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using ImpClusterSim.Cli.Common;
 using ImpClusterSim.Cli.Distributed;
-using ImpClusterSim.Live.Distributed;
-using ImpClusterSim.Scenarios.Distributed;
-using ImpClusterSim.Scenarios.Outcome;
-using ImpClusterSim.Cli.Progress;
 using ImpClusterSim.Cli.Run;
 using ImpClusterSim.Scenarios.Studies;
 
@@ -72,23 +68,7 @@ public static class SweepCommand
 
         var total = points.Length * seeds;
         var wall = Stopwatch.StartNew();
-        string? stopped = null;
-        SweepSummary sweep;
-        using var session = cluster is null ? null : ClusterPlay.Open(cluster, error);
-        if (session is null)
-        {
-            sweep = RunProgress.Run(error, $"{scenario.Name}: {points.Length} × {seeds} runs", total, done =>
-                SweepRunner.Run(scenario, axes, points, first, seeds, jobs, done));
-        }
-        else
-        {
-            var source = file is null ? ScenarioSource.Default() : ScenarioSource.Read(file.ToString()) ?? throw new UsageException($"cannot read '{file}'");
-            var outcome = ClusterPlay.Play(session, WorkPlans.Sweep(source, axes, first, seeds, points.Length), cluster!.MaxFailures,
-                $"{scenario.Name}: {points.Length} × {seeds} runs", error);
-            sweep = SweepRunner.Summarise(scenario, axes, points, first, seeds, [.. outcome.Results.Cast<ScenarioOutcome?>()]);
-            if (outcome.End == WorkEnd.StoppedAfterFailures) stopped = $"{outcome.Message}: {outcome.Results.Count(r => r is not null)} of {total} runs played, the summary is of those";
-        }
-
+        var (sweep, stopped) = ClusterPlay.Sweep(cluster, error, file, scenario, axes, points, first, seeds, jobs, $"{scenario.Name}: {points.Length} × {seeds} runs");
         wall.Stop();
         if (stopped is not null) error.WriteLine("impsim: " + stopped);
         var how = cluster is null ? $"--jobs {jobs}" : ClusterPlay.Describe(cluster);

@@ -110,7 +110,7 @@ public sealed class DistributedCampaignTests : IDisposable
 
         Assert.True(exit == 1, err);
         Assert.Contains("stopped after 2 failing seed(s) (--max-failures 2)", stdout);
-        var played = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"--max-failures 2\): (\d+) of 40 seeds played").Groups[1].Value);
+        var played = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"--max-failures 2\): (\d+) of 40 runs played").Groups[1].Value);
         Assert.InRange(played, 2, 39);
         Assert.Empty(DistributedTestSupport.OurWorkers());
     }
