@@ -39,7 +39,16 @@ public sealed record ClusterTrustLog
         new(cluster, publisherNode, [], ImmutableSortedDictionary.Create<string, long>(StringComparer.Ordinal));
 
     /// <summary>The changes after <paramref name="sequence"/>, in order.</summary>
-    public ImmutableArray<TrustChange> Since(long sequence) => [.. Changes.Where(c => c.Sequence > sequence)];
+    /// <remarks>Sequences grow along the log, so the common answer (nothing new, polled every minute) costs nothing.</remarks>
+    public ImmutableArray<TrustChange> Since(long sequence)
+    {
+        if (sequence >= LastSequence) return [];
+        var first = Changes.Count;
+        while (first > 0 && Changes[first - 1].Sequence > sequence) first--;
+        var builder = ImmutableArray.CreateBuilder<TrustChange>(Changes.Count - first);
+        for (var i = first; i < Changes.Count; i++) builder.Add(Changes[i]);
+        return builder.MoveToImmutable();
+    }
 
     /// <summary>How many changes a node that applied up to <paramref name="sequence"/> still lacks.</summary>
     public long LagOf(long sequence) => Math.Max(0, LastSequence - sequence);

@@ -54,5 +54,13 @@ public sealed record NodeSetup(
     }
 
     /// <summary>The other nodes of this node's cluster.</summary>
-    public IReadOnlyList<NodeSpec> ClusterPeers => Deployment.ClusterPeersOf(Node.Name).ToArray();
+    /// <remarks>
+    /// Read at every replication message: computed once per deployment and node name (a deployment is immutable), in a
+    /// table outside the record so that record equality stays what it was.
+    /// </remarks>
+    public IReadOnlyList<NodeSpec> ClusterPeers =>
+        PeersByDeployment.GetValue(Deployment, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, NodeSpec[]>(StringComparer.Ordinal))
+            .GetOrAdd(Node.Name, name => [.. Deployment.ClusterPeersOf(name)]);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Deployment, System.Collections.Concurrent.ConcurrentDictionary<string, NodeSpec[]>> PeersByDeployment = new();
 }

@@ -21,6 +21,7 @@ public sealed class Certificate : IEquatable<Certificate>
     private readonly Lazy<int?> pathLengthConstraint;
     private readonly Lazy<KeyIdentifiers> keyIdentifiers;
     private readonly HashSet<string> extensionOids;
+    private Verification? lastVerification;
 
     internal Certificate(X509Certificate certificate, AsymmetricKeyParameter? knownPublicKey = null, bool madeHere = false)
     {
@@ -167,22 +168,34 @@ public sealed class Certificate : IEquatable<Certificate>
 
     public override string ToString() => $"'{Subject}' (serial {SerialNumberHex})";
 
+    /// <remarks>
+    /// The last key checked and its verdict are kept: a chain is validated again at every sync and TLS connection with
+    /// the same certificates, and a verdict is a pure function of the certificate and the key (RSA verification was
+    /// about 7 % of a chaos run). Safe across threads: the remembered pair is replaced whole.
+    /// </remarks>
     internal bool SignatureVerifiesWith(AsymmetricKeyParameter? key)
     {
         if (key is null)
         {
             return false;
         }
+        if (lastVerification is { } last && (ReferenceEquals(last.Key, key) || last.Key.Equals(key)))
+        {
+            return last.Verifies;
+        }
+        bool verifies;
         try
         {
             Bc.Verify(key);
-            return true;
+            verifies = true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Any failure (bad signature, key of the wrong type, malformed parameters) means "does not verify".
-            return false;
+            verifies = false;
         }
+        lastVerification = new Verification(key, verifies);
+        return verifies;
     }
 
     private static int? ReadPathLengthConstraint(X509Certificate certificate)
@@ -202,4 +215,6 @@ public sealed class Certificate : IEquatable<Certificate>
             return null;
         }
     }
+
+    private sealed record Verification(AsymmetricKeyParameter Key, bool Verifies);
 }

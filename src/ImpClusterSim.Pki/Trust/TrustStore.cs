@@ -19,6 +19,10 @@ public sealed class TrustStore
         EntriesByFileName = entries;
     }
 
+    // Built on first use; the store is immutable, so a race only builds the same value twice.
+    private IReadOnlyList<Certificate>? certificates;
+    private HashSet<string>? fingerprints;
+
     public string Name { get; }
 
     /// <summary>Entries by file name, sorted (ordinal).</summary>
@@ -26,7 +30,12 @@ public sealed class TrustStore
 
     public IEnumerable<TrustEntry> Entries => EntriesByFileName.Values;
 
-    public IReadOnlyList<Certificate> Certificates => EntriesByFileName.Values.Select(e => e.Certificate).ToArray();
+    /// <summary>The certificates in file-name order (built once per store: a store never changes).</summary>
+    public IReadOnlyList<Certificate> Certificates => certificates ??= EntriesByFileName.Values.Select(e => e.Certificate).ToArray();
+
+    /// <summary>Whether a certificate with this SHA-256 fingerprint (colon-separated hex) is in the store; a set look-up.</summary>
+    public bool ContainsFingerprint(string sha256Fingerprint) =>
+        (fingerprints ??= new HashSet<string>(Certificates.Select(c => c.Sha256Fingerprint), StringComparer.Ordinal)).Contains(sha256Fingerprint);
 
     public int Count => EntriesByFileName.Count;
 

@@ -122,10 +122,8 @@ internal sealed class ChaosChecks(RunContext context)
     /// <summary>Whether the store holds the certificate (by fingerprint; no descriptions built: this runs at every step).</summary>
     private static bool Holds(NodeCertificates certificates, string store, string fingerprint)
     {
-        if (!certificates.TrustStores.TryGetValue(TrustStoreNames.Resolve(store, certificates.Kind) ?? store, out var trust)) return false;
-        foreach (var c in trust.Certificates)
-            if (c.Sha256Fingerprint == fingerprint) return true;
-        return false;
+        return certificates.TrustStores.TryGetValue(TrustStoreNames.Resolve(store, certificates.Kind) ?? store, out var trust)
+               && trust.ContainsFingerprint(fingerprint);
     }
 
     private static HashSet<string> Fingerprints(Pki.TrustStore store) => [.. store.Certificates.Select(c => c.Sha256Fingerprint)];

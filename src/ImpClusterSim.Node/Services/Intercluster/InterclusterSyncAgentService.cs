@@ -29,6 +29,8 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     private readonly Dictionary<long, PendingSync> _syncs = [];
     private NodeDatabaseState _db;
     private InterclusterSyncAgent? _agent;
+    private ImmutableSortedDictionary<string, PeerSyncState>? _statesSeen;
+    private ImmutableArray<PeerSyncState> _statesArray = [];
     private PeerStatusPanel? _panel;
     private bool _running;
     private long _nextSync;
@@ -54,7 +56,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         Receive<InterclusterOperation>(OnInterclusterOperation);
         Receive<PanelRefresh>(_ => _panel = _panel?.Refresh(_agent?.States.Values ?? [], _node.RunClock.Now));
         Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(new PeerStatusSnapshot(_node.NodeName,
-            _panel ?? PeerStatusPanel.Empty(_setup.Timings.Icsa), _agent?.States.Values.ToImmutableArray() ?? [])));
+            _panel ?? PeerStatusPanel.Empty(_setup.Timings.Icsa), StatesNow())));
         Receive<RunTroubleshooterWith>(OnTroubleshooter);
     }
 
@@ -77,6 +79,22 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     }
 
     private bool Running => _agent is not null && _running;
+
+    /// <summary>
+    /// The agent's peer states as an array, built again only when they changed (the chaos checks ask at every instant
+    /// something happens; the states are immutable, so the same array answers until the next sync).
+    /// </summary>
+    private ImmutableArray<PeerSyncState> StatesNow()
+    {
+        if (_agent is null) return [];
+        if (!ReferenceEquals(_statesSeen, _agent.States))
+        {
+            _statesSeen = _agent.States;
+            _statesArray = [.. _agent.States.Values];
+        }
+
+        return _statesArray;
+    }
 
     private void OnServiceRunning(bool running)
     {
