@@ -14,7 +14,11 @@ namespace ImpClusterSim.Scenarios.Runner;
 /// </summary>
 internal sealed class ChaosChecks(RunContext context)
 {
-    private readonly List<Acknowledged> _acknowledged = [];
+    // The accepted uploads per node, each list in the order accepted; a repeat of the same (store, certificate) on a node
+    // is kept once, counted (it is checked the same way and removed with the first). Nodes are checked in the order of their
+    // earliest kept upload (Seq), as a flat list grouped by node would be.
+    private readonly Dictionary<string, List<Acknowledged>> _acknowledged = new(StringComparer.Ordinal);
+    private long _accepted;
 
     private RunContext C => context;
 
@@ -25,14 +29,18 @@ internal sealed class ChaosChecks(RunContext context)
         switch (e.Event)
         {
             case "upload-trust" when Detail(e, "certificate") is { } ca && C.Cas.Names.Contains(ca) && Detail(e, "store") is { } store:
-                _acknowledged.Add(new Acknowledged(e.Node, store, ca, C.Cas[ca].Certificate.Sha256Fingerprint, e.Time));
+                var fingerprint = C.Cas[ca].Certificate.Sha256Fingerprint;
+                if (!_acknowledged.TryGetValue(e.Node, out var held)) _acknowledged[e.Node] = held = [];
+                if (held.Find(a => a.Store == store && a.Fingerprint == fingerprint) is { } earlier) earlier.Copies++;
+                else held.Add(new Acknowledged(e.Node, store, ca, fingerprint, e.Time, ++_accepted));
                 break;
             case "delete-trust" when Detail(e, "store") is { } store:
                 var cluster = ClusterOf(e.Node);
-                _acknowledged.RemoveAll(a => a.Store == store && ClusterOf(a.Node) == cluster);
+                foreach (var (node, list) in _acknowledged)
+                    if (ClusterOf(node) == cluster) list.RemoveAll(a => a.Store == store);
                 break;
             case "fips-enable" or "fips-disable":
-                _acknowledged.RemoveAll(a => a.Node == e.Node);
+                _acknowledged.Remove(e.Node);
                 break;
         }
     }
@@ -40,9 +48,11 @@ internal sealed class ChaosChecks(RunContext context)
     /// <summary>Every acknowledged trust upload is still held by the node that accepted it (checked while the node answers).</summary>
     public Observation AcknowledgedChangesKept()
     {
-        foreach (var group in _acknowledged.GroupBy(a => a.Node))
+        var count = 0;
+        foreach (var group in _acknowledged.Values.Where(l => l.Count > 0).OrderBy(l => l[0].Seq))
         {
-            var certificates = Certificates(group.Key);
+            count += group.Sum(a => a.Copies);
+            var certificates = Certificates(group[0].Node);
             if (certificates is null) continue; // down or rebooting: checked when it answers again
             foreach (var a in group)
             {
@@ -52,7 +62,7 @@ internal sealed class ChaosChecks(RunContext context)
             }
         }
 
-        return new Observation(true, $"{_acknowledged.Count} acknowledged upload(s) kept");
+        return new Observation(true, $"{count} acknowledged upload(s) kept");
     }
 
     /// <summary>Liveness: peers secure where the certificates allow it, trust stores agreeing inside each IM&amp;P cluster.</summary>
@@ -130,11 +140,11 @@ internal sealed class ChaosChecks(RunContext context)
 
     /// <summary>Up, and not rebooting or halted (FIPS).</summary>
     private bool Running(string node) =>
-        C.IsUp(node) && C.Request<FipsSnapshot>(node, r => new QueryFips(r)) is { } f && f.State.Run == Domain.Fips.NodeRunState.Running;
+        C.IsUp(node) && C.Query<FipsSnapshot>(node, r => new QueryFips(r)) is { } f && f.State.Run == Domain.Fips.NodeRunState.Running;
 
-    private PeerStatusSnapshot? Panel(string node) => C.Request<PeerStatusSnapshot>(node, r => new QueryPeerStatus(r));
+    private PeerStatusSnapshot? Panel(string node) => C.Query<PeerStatusSnapshot>(node, r => new QueryPeerStatus(r));
 
-    private NodeCertificates? Certificates(string node) => C.Request<CertificatesSnapshot>(node, r => new QueryCertificates(r))?.Certificates;
+    private NodeCertificates? Certificates(string node) => C.Query<CertificatesSnapshot>(node, r => new QueryCertificates(r))?.Certificates;
 
     private string? ClusterOf(string node) => C.Topology.FindNode(node)?.Cluster;
 
@@ -145,5 +155,15 @@ internal sealed class ChaosChecks(RunContext context)
 
     private static string? Detail(TraceEvent e, string key) => e.Details.FirstOrDefault(d => d.Key == key).Value;
 
-    private sealed record Acknowledged(string Node, string Store, string Ca, string Fingerprint, SimInstant At);
+    /// <summary>An accepted upload; <see cref="Copies"/> counts it and its repeats (the summary counts every acceptance).</summary>
+    private sealed class Acknowledged(string node, string store, string ca, string fingerprint, SimInstant at, long seq)
+    {
+        public string Node { get; } = node;
+        public string Store { get; } = store;
+        public string Ca { get; } = ca;
+        public string Fingerprint { get; } = fingerprint;
+        public SimInstant At { get; } = at;
+        public long Seq { get; } = seq;
+        public int Copies { get; set; } = 1;
+    }
 }

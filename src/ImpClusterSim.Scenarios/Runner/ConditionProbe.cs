@@ -297,7 +297,7 @@ internal sealed class ConditionProbe(RunContext context)
         {
             var publisher = cluster.Publisher;
             // Null when the publisher is down (Request asks only nodes that are up) or does not answer.
-            if (Panel(publisher.Name) is not { } snapshot) continue;
+            if (C.Query<PeerStatusSnapshot>(publisher.Name, r => new QueryPeerStatus(r)) is not { } snapshot) continue;
             NodeCertificates? certificates = null;
             foreach (var state in snapshot.States)
             {
@@ -305,7 +305,7 @@ internal sealed class ConditionProbe(RunContext context)
                 var key = (publisher.Name, state.PeerAddress);
                 if (_verifiedSyncs.TryGetValue(key, out var last) && last == state.LastAttempt) continue;
                 _verifiedSyncs[key] = state.LastAttempt;
-                certificates ??= Certificates(publisher.Name);
+                certificates ??= C.Query<CertificatesSnapshot>(publisher.Name, r => new QueryCertificates(r))?.Certificates;
                 if (certificates is null) continue;
                 var host = C.Topology.Nodes.FirstOrDefault(n => Names(state.PeerAddress, n))?.Fqdn;
                 var check = SecureStatusSnapshot.Of(cluster.Name, state, certificates.GetTrustStore(TrustStoreNames.TomcatTrust),

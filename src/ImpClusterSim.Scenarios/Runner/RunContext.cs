@@ -40,6 +40,30 @@ internal sealed class RunContext(SimulationRun run, Scenario scenario, ScenarioC
     public T? Request<T>(string node, Func<IActorRef, object> make) where T : class =>
         IsUp(node) ? Run.Operator.Request<T>(node, make) : null;
 
+    /// <summary>
+    /// A read-only query (<typeparamref name="T"/> names it: one query message per answer type) whose answer depends only
+    /// on the state of the node's actors: asked again only if an actor of the node has handled a message since the last
+    /// answer (<see cref="Simulation.Kernel.SimulationKernel.Activity"/>) or the node is another incarnation; otherwise
+    /// the last answer is returned. The always-on checks ask every node at every instant something happens; most
+    /// nodes have done nothing since. Null when the node is down or does not answer, as <see cref="Request{T}"/>.
+    /// </summary>
+    public T? Query<T>(string node, Func<IActorRef, object> make) where T : class
+    {
+        if (!Run.TryGetNode(node, out var n) || !n.IsUp) return null;
+        if (!_activity.TryGetValue(node, out var activity)) _activity[node] = activity = Run.Kernel.Activity(node);
+        var key = (node, typeof(T));
+        if (_answers.TryGetValue(key, out var last) && ReferenceEquals(last.System, n.System) && last.Activity == activity.Scheduled)
+            return (T?)last.Reply;
+        var answer = Run.Operator.Request<T>(node, make);
+        _answers[key] = new Answer(n.System, activity.Scheduled, answer);
+        return answer;
+    }
+
+    private readonly Dictionary<string, Simulation.Kernel.SimulationKernel.SystemActivity> _activity = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Node, Type Query), Answer> _answers = [];
+
+    private sealed record Answer(object? System, long Activity, object? Reply);
+
     public void Record(string node, string @event, params (string Key, string Value)[] details) => Run.RecordRunEvent(node, @event, details);
 
     public static string FirstLine(string? text)

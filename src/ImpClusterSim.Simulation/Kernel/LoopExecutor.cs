@@ -11,13 +11,22 @@ public sealed class LoopExecutorConfigurator(Config config, IDispatcherPrerequis
     : ExecutorServiceConfigurator(config, prerequisites)
 {
     private readonly SimulationKernel _kernel = SimulationKernel.FromConfig(prerequisites.Settings.Config);
+    private readonly string _system = prerequisites.Settings.System.Name;
 
-    public override ExecutorService Produce(string id) => new LoopExecutor(id, _kernel);
+    public override ExecutorService Produce(string id) => new LoopExecutor(id, _kernel, _kernel.Activity(_system));
 }
 
-internal sealed class LoopExecutor(string id, SimulationKernel kernel) : ExecutorService(id)
+/// <summary>
+/// Enqueues each mailbox run on the kernel's queue and counts it for the system it belongs to
+/// (<see cref="SimulationKernel.Activity"/>): a mailbox is scheduled whenever one of its actors gets a message.
+/// </summary>
+internal sealed class LoopExecutor(string id, SimulationKernel kernel, SimulationKernel.SystemActivity activity) : ExecutorService(id)
 {
-    public override void Execute(IRunnable run) => kernel.Enqueue(run);
+    public override void Execute(IRunnable run)
+    {
+        activity.Count++;
+        kernel.Enqueue(run);
+    }
 
     public override void Shutdown()
     {

@@ -21,6 +21,7 @@ public sealed class SimulationKernel : IDisposable
     private readonly Queue<IRunnable> _work = new();
     private readonly ConcurrentQueue<IRunnable> _foreign = new();
     private long _foreignEnqueues;
+    private readonly ConcurrentDictionary<string, SystemActivity> _activity = new(StringComparer.Ordinal);
     private int _loopThreadId;
 
     public SimulationKernel(SimInstant start)
@@ -70,6 +71,24 @@ public sealed class SimulationKernel : IDisposable
 
         Interlocked.Increment(ref _foreignEnqueues);
         _foreign.Enqueue(run);
+    }
+
+    /// <summary>
+    /// How many mailbox runs the ActorSystem named <paramref name="systemName"/> (a node, whatever its incarnation) has
+    /// had scheduled so far (<see cref="SystemActivity.Scheduled"/>); keep the handle and read it as often as needed.
+    /// A node's actors change state only by handling messages, and every message to an idle mailbox schedules a run,
+    /// so two equal readings taken at quiescence mean that no actor of the node handled anything in between: what it
+    /// would answer is what it answered (the run's checks rely on it).
+    /// </summary>
+    public SystemActivity Activity(string systemName) => _activity.GetOrAdd(systemName, _ => new SystemActivity());
+
+    /// <summary>The mailbox runs scheduled for one ActorSystem name (counted on the loop thread).</summary>
+    public sealed class SystemActivity
+    {
+        internal long Count;
+
+        /// <summary>Mailbox runs scheduled so far.</summary>
+        public long Scheduled => Count;
     }
 
     /// <summary>Binds the kernel to the calling thread: from now on only this thread runs the loop.</summary>
