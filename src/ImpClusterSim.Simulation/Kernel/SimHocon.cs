@@ -17,6 +17,8 @@ internal static class SimHocon
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
           actor {
+            # One thread enqueues and dequeues: a plain FIFO queue instead of Akka's concurrent one (LoopMailbox.cs).
+            default-mailbox.mailbox-type = "ImpClusterSim.Simulation.Kernel.LoopMailboxType, ImpClusterSim.Simulation"
             default-dispatcher { executor = {{Executor}}, throughput = 30 }
             internal-dispatcher { executor = {{Executor}}, throughput = 30 }
             default-blocking-io-dispatcher { type = Dispatcher, executor = {{Executor}} }

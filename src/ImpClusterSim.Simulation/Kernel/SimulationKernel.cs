@@ -91,6 +91,9 @@ public sealed class SimulationKernel : IDisposable
         public long Scheduled => Count;
     }
 
+    /// <summary>Whether the caller is the loop thread (the only thread that may touch the run's queues).</summary>
+    internal bool OnLoopThread => Environment.CurrentManagedThreadId == _loopThreadId;
+
     /// <summary>Binds the kernel to the calling thread: from now on only this thread runs the loop.</summary>
     public void BindToCurrentThread() => _loopThreadId = Environment.CurrentManagedThreadId;
 
