@@ -19,6 +19,8 @@ internal sealed class ChaosChecks(RunContext context)
     // earliest kept upload (Seq), as a flat list grouped by node would be.
     private readonly Dictionary<string, List<Acknowledged>> _acknowledged = new(StringComparer.Ordinal);
     private long _accepted;
+    private List<Acknowledged>[]? _ordered; // the non-empty lists in check order, with their total count; null: rebuild
+    private int _count;
 
     private RunContext C => context;
 
@@ -26,6 +28,7 @@ internal sealed class ChaosChecks(RunContext context)
     public void Observe(TraceEvent e)
     {
         if (e.Path != "/" || Detail(e, "result") != "accepted") return;
+        _ordered = null;
         switch (e.Event)
         {
             case "upload-trust" when Detail(e, "certificate") is { } ca && C.Cas.Names.Contains(ca) && Detail(e, "store") is { } store:
@@ -48,10 +51,14 @@ internal sealed class ChaosChecks(RunContext context)
     /// <summary>Every acknowledged trust upload is still held by the node that accepted it (checked while the node answers).</summary>
     public Observation AcknowledgedChangesKept()
     {
-        var count = 0;
-        foreach (var group in _acknowledged.Values.Where(l => l.Count > 0).OrderBy(l => l[0].Seq))
+        if (_ordered is null)
         {
-            count += group.Sum(a => a.Copies);
+            _ordered = [.. _acknowledged.Values.Where(l => l.Count > 0).OrderBy(l => l[0].Seq)];
+            _count = _ordered.Sum(l => l.Sum(a => a.Copies));
+        }
+
+        foreach (var group in _ordered)
+        {
             var certificates = Certificates(group[0].Node);
             if (certificates is null) continue; // down or rebooting: checked when it answers again
             foreach (var a in group)
@@ -62,7 +69,7 @@ internal sealed class ChaosChecks(RunContext context)
             }
         }
 
-        return new Observation(true, $"{count} acknowledged upload(s) kept");
+        return new Observation(true, $"{_count} acknowledged upload(s) kept");
     }
 
     /// <summary>Liveness: peers secure where the certificates allow it, trust stores agreeing inside each IM&amp;P cluster.</summary>

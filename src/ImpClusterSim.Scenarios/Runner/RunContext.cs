@@ -50,19 +50,34 @@ internal sealed class RunContext(SimulationRun run, Scenario scenario, ScenarioC
     public T? Query<T>(string node, Func<IActorRef, object> make) where T : class
     {
         if (!Run.TryGetNode(node, out var n) || !n.IsUp) return null;
-        if (!_activity.TryGetValue(node, out var activity)) _activity[node] = activity = Run.Kernel.Activity(node);
-        var key = (node, typeof(T));
-        if (_answers.TryGetValue(key, out var last) && ReferenceEquals(last.System, n.System) && last.Activity == activity.Scheduled)
+        if (!_answers.TryGetValue(node, out var answers)) _answers[node] = answers = new NodeAnswers(Run.Kernel.Activity(node));
+        var slot = QuerySlot<T>.Index;
+        if (answers.Slots.Length <= slot) Array.Resize(ref answers.Slots, slot + 1);
+        if (answers.Slots[slot] is { } last && ReferenceEquals(last.System, n.System) && last.Activity == answers.Activity.Scheduled)
             return (T?)last.Reply;
         var answer = Run.Operator.Request<T>(node, make);
-        _answers[key] = new Answer(n.System, activity.Scheduled, answer);
+        answers.Slots[slot] = new Answer(n.System, answers.Activity.Scheduled, answer);
         return answer;
     }
 
-    private readonly Dictionary<string, Simulation.Kernel.SimulationKernel.SystemActivity> _activity = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Node, Type Query), Answer> _answers = [];
+    private readonly Dictionary<string, NodeAnswers> _answers = new(StringComparer.Ordinal);
+
+    private sealed class NodeAnswers(Simulation.Kernel.SimulationKernel.SystemActivity activity)
+    {
+        public Simulation.Kernel.SimulationKernel.SystemActivity Activity { get; } = activity;
+
+        public Answer?[] Slots = [];
+    }
 
     private sealed record Answer(object? System, long Activity, object? Reply);
+
+    /// <summary>A small index per answer type (a slot of <see cref="NodeAnswers"/>), given out once per type in the process.</summary>
+    private static class QuerySlot<T>
+    {
+        public static readonly int Index = Interlocked.Increment(ref _slots) - 1;
+    }
+
+    private static int _slots;
 
     public void Record(string node, string @event, params (string Key, string Value)[] details) => Run.RecordRunEvent(node, @event, details);
 
