@@ -44,7 +44,10 @@ public static class ShellCommand
             Echo: script is not null || Console.IsInputRedirected, Script: script?.ToString());
         using var input = scriptText is null ? null : new StringReader(scriptText);
         using var session = new ShellSession(input ?? Console.In, output, settings, error);
-        var code = session.Run();
+        // A person at a terminal gets line editing, history and Tab completion; a script, a pipe or a test reads plain lines.
+        var atTerminal = input is null && !Console.IsInputRedirected && !Console.IsOutputRedirected
+                         && Spectre.Console.AnsiConsole.Console is var console && EditorLines.Supported(console);
+        var code = atTerminal ? session.Run(new EditorLines(Spectre.Console.AnsiConsole.Console)) : session.Run();
         if (save is not null) return Save(session, save.FullName, output, error) ? code : ExitCodes.BadInput;
         return code;
     }
