@@ -118,12 +118,12 @@ public static class ChaosCommand
         wall.Stop();
         if (stopped is not null) error.WriteLine("impsim: " + stopped);
 
-        var files = WriteShrunk(result, outDir);
+        var files = WriteShrunk(result, outDir, basis);
         if (parse.GetValue(Report) is { } report)
         {
             try
             {
-                ChaosReport.Write(result, report.FullName, files);
+                ChaosReport.Write(result, report.FullName, files.ToDictionary(f => f.Key, f => RunReplay(f.Value, basis)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -185,7 +185,8 @@ public static class ChaosCommand
         return (path.FullName, RunCommand.LoadTopology(path));
     }
 
-    private static Dictionary<ulong, string> WriteShrunk(ChaosResult result, DirectoryInfo outDir)
+    /// <summary>Writes each shrunk scenario into <paramref name="outDir"/>, its header naming the command that replays it.</summary>
+    private static Dictionary<ulong, string> WriteShrunk(ChaosResult result, DirectoryInfo outDir, ChaosBase basis)
     {
         var files = new Dictionary<ulong, string>();
         if (result.Shrunk.IsEmpty) return files;
@@ -195,7 +196,8 @@ public static class ChaosCommand
             foreach (var s in result.Shrunk)
             {
                 var path = Path.Combine(outDir.ToString(), $"chaos-seed-{s.Seed.ToString(CultureInfo.InvariantCulture)}.yaml");
-                File.WriteAllText(path, s.Yaml);
+                File.WriteAllText(path, s.Yaml.Replace(
+                    ChaosExperiment.ReplayPlaceholder + Scenarios.Overrides.SettingOverride.ReplayWords(basis.Overrides), RunReplay(path, basis), StringComparison.Ordinal));
                 files[s.Seed] = path;
             }
         }

@@ -19,3 +19,13 @@ public sealed record TrustCertificateRemoved(string Store, string FileName, Immu
 
 public sealed record OwnCertificateChanged(CertificateUnit Unit, Certificate Certificate, ImmutableArray<string> ServicesToRestart)
     : CertificateEvent(ServicesToRestart);
+
+/// <summary>
+/// A trust certificate deleted on one node only (<paramref name="Node"/>), as before release 11.0 (IM&amp;P 9.0(1)):
+/// the other nodes keep their copies, and the node's Cisco Certificate Change Notification service copies the
+/// certificate back while another node of the cluster still holds it (Cisco TAC document 211300, "Enhancement in
+/// Security Certificate Management"; docs/certificates.md "Deleting a trust certificate"). It replicates like the other
+/// trust changes so that every node's database knows who deleted what; it is applied on <paramref name="Node"/> only.
+/// </summary>
+public sealed record TrustCertificateDeletedOnNode(string Store, string FileName, string Node, ImmutableArray<string> ServicesToRestart)
+    : CertificateEvent(ServicesToRestart);

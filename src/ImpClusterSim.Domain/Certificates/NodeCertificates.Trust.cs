@@ -135,6 +135,8 @@ public sealed partial record NodeCertificates
                 };
                 return (state, [removed with { Store = name }]);
             }
+            case TrustCertificateDeletedOnNode deleted when deleted.Node == NodeName:
+                return ApplyReplicated(new TrustCertificateRemoved(deleted.Store, deleted.FileName, deleted.ServicesToRestart));
             default:
                 return (this, []);
         }

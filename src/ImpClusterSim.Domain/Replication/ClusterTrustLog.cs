@@ -111,5 +111,5 @@ public sealed record ClusterTrustLog
     }
 
     internal static IEnumerable<CertificateEvent> TrustEvents(IEnumerable<CertificateEvent> events) =>
-        events.Where(e => e is TrustCertificateAdded or TrustCertificateRemoved);
+        events.Where(e => e is TrustCertificateAdded or TrustCertificateRemoved or TrustCertificateDeletedOnNode);
 }

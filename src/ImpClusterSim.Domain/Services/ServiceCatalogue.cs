@@ -20,6 +20,9 @@ public sealed class ServiceCatalogue
         Define(CiscoXcpRouter, NodeKind.Imp, ServiceCategory.Network, ServicePlacement.AllNodes, "cup-xmpp", ["cup-xmpp-trust"], "50s-2m30s", "10s-30s"),
         Define(CiscoInterclusterSyncAgent, NodeKind.Imp, ServiceCategory.Network, ServicePlacement.AllNodes, null, ["tomcat-trust"], "8s-25s", "2s-5s"),
         Define(CiscoSyncAgent, NodeKind.Imp, ServiceCategory.Network, ServicePlacement.PublisherOnly, null, ["tomcat-trust"], "15s-50s", "5s-10s"),
+        // Keeps the node's certificate files in step with the cluster database; in 9.0(1) it copies back a trust
+        // certificate deleted on this node while another node still holds it (TAC 211300; docs/certificates.md).
+        Define(CiscoCertificateChangeNotification, NodeKind.Imp, ServiceCategory.Network, ServicePlacement.AllNodes, null, [], "5s-20s", "2s-5s"),
         Define(CiscoSipProxy, NodeKind.Imp, ServiceCategory.Feature, ServicePlacement.AllNodes, "cup", ["cup-trust"], "15s-50s", "5s-10s"),
         Define(CiscoPresenceEngine, NodeKind.Imp, ServiceCategory.Feature, ServicePlacement.AllNodes, "cup", ["cup-trust"], "15s-50s", "5s-10s"),
         Define(CiscoXcpConnectionManager, NodeKind.Imp, ServiceCategory.Feature, ServicePlacement.AllNodes, "cup-xmpp", ["cup-xmpp-trust"], "15s-50s", "5s-10s", xcp: true),
@@ -27,6 +30,7 @@ public sealed class ServiceCatalogue
         Define(CiscoXcpXmppFederationConnectionManager, NodeKind.Imp, ServiceCategory.Feature, ServicePlacement.FederationNodesOnly, "cup-xmpp-s2s", ["cup-xmpp-trust"], "15s-50s", "5s-10s", xcp: true),
         Define(CiscoAxlWebService, NodeKind.Imp, ServiceCategory.Feature, ServicePlacement.AllNodes, "tomcat", ["tomcat-trust"], "15s-50s", "5s-10s"),
         Define(CiscoTomcat, NodeKind.Cucm, ServiceCategory.Network, ServicePlacement.AllNodes, "tomcat", ["tomcat-trust"], "50s-4m30s", "10s-30s"),
+        Define(CiscoCertificateChangeNotification, NodeKind.Cucm, ServiceCategory.Network, ServicePlacement.AllNodes, null, [], "5s-20s", "2s-5s"),
         Define(CiscoCallManager, NodeKind.Cucm, ServiceCategory.Feature, ServicePlacement.AllNodes, "CallManager", ["CallManager-trust"], "50s-2m30s", "10s-30s"),
         // TFTP serves the tomcat certificate it cached at its start (domain facts 6.6): it must restart after a tomcat change.
         Define(CiscoTftp, NodeKind.Cucm, ServiceCategory.Feature, ServicePlacement.TftpNodesOnly, "tomcat", [], "15s-50s", "5s-10s"),

@@ -15,4 +15,5 @@ public static class ServiceNames
     public const string CiscoSyncAgent = "Cisco Sync Agent";
     public const string CiscoCallManager = "Cisco CallManager";
     public const string CiscoTftp = "Cisco TFTP";
+    public const string CiscoCertificateChangeNotification = "Cisco Certificate Change Notification";
 }

@@ -22,6 +22,18 @@ public sealed record RuntimeTimings
     /// <summary>How long a sync waits for the peer's AXL answer before the peer is "Not reachable".</summary>
     public TimeSpan IcsaRequestTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Where a trust certificate deletion takes effect: on the node only (9.0(1), the default) or cluster-wide (11.0
+    /// and later). Cisco TAC document 211300; docs/certificates.md "Deleting a trust certificate".
+    /// </summary>
+    public Domain.Replication.TrustDeletionScope TrustDeletion { get; init; } = Domain.Replication.TrustDeletionScope.PerNode;
+
+    /// <summary>
+    /// How often a node's Cisco Certificate Change Notification service compares the node's trust stores with the
+    /// cluster database (virtual time; not published by Cisco: chosen, and each node's phase is drawn from the seed).
+    /// </summary>
+    public TimeSpan CertificateChangeCheck { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A subscriber whose last answer from the publisher is older than this shows as not connected.</summary>
     public TimeSpan ReplicationStale => ReplicationPoll * 2 + TimeSpan.FromMinutes(1);
 }

@@ -83,3 +83,12 @@ public sealed record ReplicationLinkChanged(bool Up);
 
 /// <summary>The Cisco Sync Agent completed its user sync from CUCM: the database keeps it (the intercluster agent reads it).</summary>
 public sealed record SaveUserSyncCompleted;
+
+/// <summary>
+/// The Cisco Certificate Change Notification service to its node's database: compare the node's trust stores with the
+/// cluster database and copy back what another node still holds (docs/certificates.md).
+/// </summary>
+public sealed record CheckCertificateChanges
+{
+    public static readonly CheckCertificateChanges Instance = new();
+}

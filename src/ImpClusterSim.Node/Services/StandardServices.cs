@@ -19,5 +19,6 @@ public static class StandardServices
         .Register(ServiceNames.CiscoXcpXmppFederationConnectionManager, XcpConnectionManagerService.Props)
         .RegisterResident(ServiceNames.CiscoInterclusterSyncAgent, InterclusterSyncAgentService.Props)
         .Register(ServiceNames.CiscoSyncAgent, SyncAgentService.Props)
-        .Register(ServiceNames.CiscoCallManager, CallManagerService.Props);
+        .Register(ServiceNames.CiscoCallManager, CallManagerService.Props)
+        .Register(ServiceNames.CiscoCertificateChangeNotification, CertificateChangeNotificationService.Props);
 }

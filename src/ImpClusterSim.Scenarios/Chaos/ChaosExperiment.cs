@@ -87,6 +87,12 @@ public static class ChaosExperiment
             : [.. verdicts.Where(v => !v.Passed).GroupBy(v => v.Signature!).Select(g => g.First()).OrderBy(v => v.Seed)];
 
     /// <summary>Shrinks one failing run and writes the scenario text that replays the minimal schedule.</summary>
+    /// <summary>
+    /// The replay command in a shrunk file's header until the file has a path: the command that writes the file
+    /// replaces it with the command line that runs it, as the user invokes impsim (docs/chaos.md).
+    /// </summary>
+    public const string ReplayPlaceholder = "impsim run THIS-FILE";
+
     public static ShrunkFailure Shrink(ChaosBase basis, ChaosVerdict failing, ChaosOptions options)
     {
         var target = failing.Signature ?? throw new ArgumentException("the run did not fail", nameof(failing));
@@ -98,7 +104,7 @@ public static class ChaosExperiment
             $"Shrunk by impsim chaos from seed {failing.Seed}: {minimal.Length} fault(s) of the original {failing.Faults.Length}, " +
             $"in {shrinker.Runs} shrinking run(s){(shrinker.BudgetExhausted ? " (budget exhausted: may not be minimal)" : "")}.",
             $"Base: {basis.File}. Failure signature: {target}.",
-            "The world is the seed's (seed below); only the schedule was shrunk. Replay: impsim run THIS-FILE" + SettingOverride.ReplayWords(basis.Overrides),
+            "The world is the seed's (seed below); only the schedule was shrunk. Replay: " + ReplayPlaceholder + SettingOverride.ReplayWords(basis.Overrides),
         };
         var yaml = ChaosScenarioText.Compose(basis.Yaml, failing.Seed, basis.Horizon, minimal, header);
         return new ShrunkFailure(failing.Seed, target, failing.Detail ?? "", failing.Faults, minimal, shrinker.Runs, shrinker.BudgetExhausted, yaml);

@@ -21,14 +21,17 @@ public static class ChaosReport
     private const int Row = 14;
     private const int Left = 260;
 
-    public static void Write(ChaosResult result, string directory, IReadOnlyDictionary<ulong, string> shrunkFiles)
+    /// <summary>Writes report.html and junit.xml into <paramref name="directory"/> (created if missing).</summary>
+    /// <param name="replays">Per shrunk seed, the command line that replays its shrunk file, as the user invokes impsim.</param>
+    /// <exception cref="IOException">The directory or a file cannot be written.</exception>
+    public static void Write(ChaosResult result, string directory, IReadOnlyDictionary<ulong, string> replays)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.html"), Html(result, shrunkFiles), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(directory, "report.html"), Html(result, replays), new UTF8Encoding(false));
         File.WriteAllBytes(Path.Combine(directory, "junit.xml"), JUnit(result));
     }
 
-    public static string Html(ChaosResult result, IReadOnlyDictionary<ulong, string> shrunkFiles)
+    public static string Html(ChaosResult result, IReadOnlyDictionary<ulong, string> replays)
     {
         var b = result.Base;
         var html = new StringBuilder();
@@ -53,8 +56,8 @@ public static class ChaosReport
         {
             html.Append($"<h2>Seed {s.Seed}: shrunk from {s.Original.Length} to {s.Minimal.Length} fault(s)</h2>\n")
                 .Append($"<p>{E(s.Signature.ToString())}: {E(s.Detail)}<br>{s.Runs} shrinking run(s)")
-                .Append(s.BudgetExhausted ? " (budget exhausted)" : "").Append(". Replay: <code>impsim run ")
-                .Append(E(shrunkFiles.GetValueOrDefault(s.Seed, "FILE") + SettingOverride.ReplayWords(b.Overrides))).Append("</code></p>\n<h3>Minimal schedule</h3>\n")
+                .Append(s.BudgetExhausted ? " (budget exhausted)" : "").Append(". Replay: <code>")
+                .Append(E(replays.GetValueOrDefault(s.Seed) ?? ChaosExperiment.ReplayPlaceholder + SettingOverride.ReplayWords(b.Overrides))).Append("</code></p>\n<h3>Minimal schedule</h3>\n")
                 .Append(Timeline(s.Minimal, b)).Append("<h3>Original schedule</h3>\n").Append(Timeline(s.Original, b));
         }
 

@@ -18,7 +18,7 @@ public sealed record ChaosBase(string Yaml, string File, string? BaseDirectory, 
     public ImmutableArray<SettingOverride> Overrides { get; init; } = [];
 
     /// <summary>The fault phase ends this long before the horizon (<see cref="QuietPeriod"/>).</summary>
-    public TimeSpan Quiet => QuietPeriod.Of(ScenarioRunner.Timings(Scenario.Deployment.Settings.Timings), ScenarioRunner.Catalogue(Scenario.Deployment.Settings.Timings));
+    public TimeSpan Quiet => QuietPeriod.Of(ScenarioRunner.Timings(Scenario.Deployment.Settings), ScenarioRunner.Catalogue(Scenario.Deployment.Settings.Timings));
 
     public TimeSpan Horizon => Scenario.Until;
 

@@ -11,7 +11,7 @@ namespace ImpClusterSim.Scenarios.Language;
 internal sealed partial class ScenarioReader
 {
     private static readonly string[] DeploymentKeys = ["topology", "settings"];
-    private static readonly string[] SettingsKeys = ["timings", "network", "key-algorithm"];
+    private static readonly string[] SettingsKeys = ["timings", "network", "key-algorithm", "trust-deletion"];
     private static readonly string[] ServiceTimingKeys = ["start", "stop"];
 
     private ScenarioDeployment? ReadDeployment(YamlNode node)
@@ -116,6 +116,14 @@ internal sealed partial class ScenarioReader
             else ok = false;
         }
 
+        var deletion = Domain.Replication.TrustDeletionScope.PerNode;
+        if (f.TryGetValue("trust-deletion", out var deletionNode))
+        {
+            if (ChoiceValue(deletionNode, "trust-deletion", ScenarioVocabulary.TrustDeletionScopes) is { } d)
+                deletion = d == "cluster" ? Domain.Replication.TrustDeletionScope.Cluster : Domain.Replication.TrustDeletionScope.PerNode;
+            else ok = false;
+        }
+
         var timings = Timings.Default;
         if (f.TryGetValue("timings", out var timingsNode))
         {
@@ -131,7 +139,7 @@ internal sealed partial class ScenarioReader
             else ok = false;
         }
 
-        return ok ? new ScenarioSettings(timings, network, key) : null;
+        return ok ? new ScenarioSettings(timings, network, key, deletion) : null;
     }
 
     private Timings? ReadTimings(YamlNode node)
@@ -157,7 +165,8 @@ internal sealed partial class ScenarioReader
 
         var a = ReadArgs(ScenarioVocabulary.TimingSettings, node, rest.Children.Count == 0 ? new YamlMappingNode() : rest, "'timings'", false);
         if (!a.Ok || !ok) return null;
-        return new Timings(a.OptTime("icsa-interval"), a.OptTime("icsa-retry"), a.Range("replication-delay"), a.OptTime("peer-status-refresh"), services.ToImmutable());
+        return new Timings(a.OptTime("icsa-interval"), a.OptTime("icsa-retry"), a.Range("replication-delay"), a.OptTime("peer-status-refresh"), services.ToImmutable(),
+            a.OptTime("certificate-change-check"));
     }
 
     private bool ReadServiceTimings(YamlNode node, ImmutableDictionary<string, ServiceTimings>.Builder services)

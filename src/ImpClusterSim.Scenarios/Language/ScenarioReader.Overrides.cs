@@ -26,6 +26,7 @@ internal sealed partial class ScenarioReader
         {
             "timings" => current with { Timings = Merge(current.Timings, only.Timings) },
             "network" => current with { Network = Merge(current.Network, only.Network) },
+            "trust-deletion" => current with { TrustDeletion = only.TrustDeletion },
             _ => current with { KeyAlgorithm = only.KeyAlgorithm },
         };
     }
@@ -40,7 +41,7 @@ internal sealed partial class ScenarioReader
         }
 
         return new Timings(b.IcsaInterval ?? a.IcsaInterval, b.IcsaRetry ?? a.IcsaRetry, b.ReplicationDelay ?? a.ReplicationDelay,
-            b.PeerStatusRefresh ?? a.PeerStatusRefresh, services);
+            b.PeerStatusRefresh ?? a.PeerStatusRefresh, services, b.CertificateChangeCheck ?? a.CertificateChangeCheck);
     }
 
     private static NetworkDefaults Merge(NetworkDefaults a, NetworkDefaults b) =>

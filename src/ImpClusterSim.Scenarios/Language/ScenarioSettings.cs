@@ -5,7 +5,10 @@ using ImpClusterSim.Pki;
 namespace ImpClusterSim.Scenarios.Language;
 
 /// <summary>The deployment's settings for the run; a null value means the model's default (docs/model.md).</summary>
-public sealed record ScenarioSettings(Timings Timings, NetworkDefaults Network, KeyAlgorithm KeyAlgorithm)
+/// <param name="TrustDeletion">Where a trust certificate deletion takes effect (<c>trust-deletion</c>: per-node, the 9.0(1)
+/// default, or cluster, 11.0 and later; docs/certificates.md).</param>
+public sealed record ScenarioSettings(Timings Timings, NetworkDefaults Network, KeyAlgorithm KeyAlgorithm,
+    Domain.Replication.TrustDeletionScope TrustDeletion = Domain.Replication.TrustDeletionScope.PerNode)
 {
     public static ScenarioSettings Default { get; } = new(Timings.Default, NetworkDefaults.Default, KeyAlgorithm.Rsa2048);
 }
@@ -16,7 +19,8 @@ public sealed record Timings(
     TimeSpan? IcsaRetry,
     DurationRange? ReplicationDelay,
     TimeSpan? PeerStatusRefresh,
-    ImmutableDictionary<string, ServiceTimings> Services)
+    ImmutableDictionary<string, ServiceTimings> Services,
+    TimeSpan? CertificateChangeCheck = null)
 {
     public static Timings Default { get; } = new(null, null, null, null, ImmutableDictionary<string, ServiceTimings>.Empty);
 }

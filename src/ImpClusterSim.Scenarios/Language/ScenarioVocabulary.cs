@@ -16,6 +16,8 @@ public static class ScenarioVocabulary
     public static readonly ImmutableArray<string> LeafKeyAlgorithms = ["rsa-1024", .. KeyAlgorithms];
     /// <summary>Signature hashes of a CA-issued leaf or a CSR (the VOS CSR page offers SHA1 and SHA256).</summary>
     public static readonly ImmutableArray<string> SignatureHashes = ["sha1", "sha256", "sha384", "sha512"];
+    /// <summary>Where a trust certificate deletion takes effect: per-node (9.0(1)) or cluster (11.0 and later).</summary>
+    public static readonly ImmutableArray<string> TrustDeletionScopes = ["per-node", "cluster"];
     public static readonly ImmutableArray<string> CaDefects = ["expired", "not-yet-valid", "sha1", "weak-key"];
     public static readonly ImmutableArray<string> LatencyDistributions = ["uniform", "normal", "exponential"];
     public static readonly ImmutableArray<string> ServiceStates = ["Started", "Starting", "Stopped", "Stopping"];
@@ -228,6 +230,7 @@ public static class ScenarioVocabulary
         O("icsa-retry", ArgType.Duration, "the retry after a failed sync (default 5m)"),
         O("replication-delay", ArgType.DurationRange, "the cluster replication delay of trust certificates (default 5s..60s)"),
         O("peer-status-refresh", ArgType.Duration, "the Inter-cluster Peer Status panel refresh (default 60s)"),
+        O("certificate-change-check", ArgType.Duration, "how often Cisco Certificate Change Notification copies back trust certificates deleted on one node only (default 5m)"),
     ]);
 
     /// <summary>The keys of deployment.settings.network: the default link between any two nodes.</summary>

@@ -43,6 +43,9 @@ public static class ValueRanges
     public static readonly DurationBounds IcsaRetry = new(TimeSpan.FromSeconds(1), TimeSpan.FromDays(7), "the ICSA retry interval");
 
     /// <summary>The Inter-cluster Peer Status panel refresh (default 60s).</summary>
+    /// <summary>The Cisco Certificate Change Notification check: a second to a day.</summary>
+    public static readonly DurationBounds CertificateChangeCheck = new(TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "the certificate change check");
+
     public static readonly DurationBounds PeerStatusRefresh = new(TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "the peer status refresh");
 
     /// <summary>Each end of the cluster replication delay range (default 5s..60s).</summary>
@@ -79,12 +82,14 @@ public static class ValueRanges
         new("timings.icsa-retry", ArgType.Duration, IcsaRetry, "the retry after a failed sync (default 5m)"),
         new("timings.replication-delay", ArgType.DurationRange, ReplicationDelay, "the cluster replication delay of trust certificates (default 5s..60s)"),
         new("timings.peer-status-refresh", ArgType.Duration, PeerStatusRefresh, "the Inter-cluster Peer Status panel refresh (default 60s)"),
+        new("timings.certificate-change-check", ArgType.Duration, CertificateChangeCheck, "how often Cisco Certificate Change Notification copies back trust certificates deleted on one node only (default 5m)"),
         new("network.latency", ArgType.DurationRange, Latency, "one-way latency: 2ms or 1ms..5ms"),
         new("network.distribution", ArgType.Choice, null, "how latency is drawn within its range (default uniform)", ScenarioVocabulary.LatencyDistributions),
         new("network.loss", ArgType.Probability, null, "probability that a message is lost"),
         new("network.duplication", ArgType.Probability, null, "probability that a message is delivered twice"),
         new("network.reorder", ArgType.Probability, null, "probability that a message overtakes the one before it"),
         new("key-algorithm", ArgType.Choice, null, "the key algorithm of the nodes' certificates (default rsa-2048)", ScenarioVocabulary.KeyAlgorithms),
+        new("trust-deletion", ArgType.Choice, null, "where a trust certificate deletion takes effect: per-node (9.0(1), default) or cluster (11.0 and later)", ScenarioVocabulary.TrustDeletionScopes),
     ];
 
     /// <summary>The setting at a path such as "timings.icsa-interval", or null.</summary>
@@ -96,6 +101,7 @@ public static class ValueRanges
         "icsa-interval" => IcsaInterval,
         "icsa-retry" => IcsaRetry,
         "peer-status-refresh" => PeerStatusRefresh,
+        "certificate-change-check" => CertificateChangeCheck,
         "replication-delay" => ReplicationDelay,
         "latency" => Latency,
         "start" or "stop" => ServiceTransition,

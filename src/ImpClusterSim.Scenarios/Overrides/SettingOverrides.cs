@@ -21,6 +21,7 @@ public static class SettingOverrides
         ("timings.services.<service>.stop", "a service's stop duration range"),
         .. ScenarioVocabulary.NetworkSettings.Args.Select(a => ("network." + a.Key, a.Description)),
         ("key-algorithm", "the key algorithm of the nodes' certificates: " + string.Join(", ", ScenarioVocabulary.KeyAlgorithms)),
+        ("trust-deletion", "where a trust certificate deletion takes effect: per-node (9.0(1), default) or cluster (11.0 and later)"),
     ];
 
     /// <summary>

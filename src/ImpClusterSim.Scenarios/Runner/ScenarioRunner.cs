@@ -35,7 +35,7 @@ public static class ScenarioRunner
             DefaultLink = LinkModels.With(LinkModel.Lan, settings.Network.Latency, settings.Network.Distribution, settings.Network.Loss,
                 settings.Network.Duplication, settings.Network.Reorder),
         });
-        PlatformDeployment.AddTo(run, topology, Catalogue(settings.Timings), timings: Timings(settings.Timings));
+        PlatformDeployment.AddTo(run, topology, Catalogue(settings.Timings), timings: Timings(settings));
 
         var events = new List<TraceEvent>();
         run.Trace.AddObserver(events.Add);
@@ -130,9 +130,11 @@ public static class ScenarioRunner
         return catalogue;
     }
 
-    internal static RuntimeTimings Timings(Timings timings)
+    internal static RuntimeTimings Timings(ScenarioSettings settings)
     {
-        var runtime = new RuntimeTimings();
+        var timings = settings.Timings;
+        var runtime = new RuntimeTimings { TrustDeletion = settings.TrustDeletion };
+        if (timings.CertificateChangeCheck is { } check) runtime = runtime with { CertificateChangeCheck = check };
         if (timings.ReplicationDelay is { } delay) runtime = runtime with { ReplicationDelay = delay };
         var icsa = runtime.Icsa;
         runtime = runtime with

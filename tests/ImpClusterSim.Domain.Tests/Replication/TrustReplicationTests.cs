@@ -163,6 +163,66 @@ public sealed class TrustReplicationTests
         Assert.Equal(2, sub1Progress.LastAppliedSequence);
     }
 
+    private static readonly string[] ClusterNodes = ["imppub", "impsub1", "impsub2"];
+
+    [Fact]
+    public void In_9_0_1_a_deletion_stays_on_its_node_and_is_copied_back_while_another_node_holds_the_certificate()
+    {
+        var root = Root();
+        PublisherUploads("tomcat-trust", root);
+        sub1 = CatchUp(sub1, ref sub1Progress);
+        sub2 = CatchUp(sub2, ref sub2Progress);
+
+        SubscriberDeletesOnItsNodeOnly(root);
+
+        Assert.Empty(sub1.ListTrust());
+        Assert.True(pub.GetTrustStore("tomcat-trust").Contains(root.Certificate));
+        Assert.True(sub2.GetTrustStore("tomcat-trust").Contains(root.Certificate));
+        Assert.Equal(root.Certificate, Assert.Single(TrustDeletion.ToCopyBack(log.Changes, "impsub1", ClusterNodes)).Certificate);
+        Assert.Empty(TrustDeletion.ToCopyBack(log.Changes, "impsub2", ClusterNodes));
+
+        // Copied back (a local import, forwarded as an upload is): the addition clears the deletion.
+        var copy = sub1.ImportTrust("tomcat-trust", [root.Certificate], "copied back");
+        sub1 = copy.State;
+        sub1Progress = sub1Progress.RecordLocal(copy);
+        ForwardOutbox();
+        Assert.Empty(TrustDeletion.ToCopyBack(log.Changes, "impsub1", ClusterNodes));
+    }
+
+    [Fact]
+    public void In_9_0_1_a_certificate_deleted_on_every_node_is_not_copied_back()
+    {
+        var root = Root();
+        PublisherUploads("tomcat-trust", root);
+        sub1 = CatchUp(sub1, ref sub1Progress);
+        sub2 = CatchUp(sub2, ref sub2Progress);
+
+        SubscriberDeletesOnItsNodeOnly(root);
+        var sub2Delete = TrustDeletion.OnNodeOnly(sub2.DeleteTrust("tomcat-trust", TrustEntry.FileNameFor(root.Certificate)), "impsub2");
+        sub2 = sub2Delete.State;
+        sub2Progress = sub2Progress.RecordLocal(sub2Delete);
+        var accepted = log.AcceptForwarded(pub, sub2Progress.Outbox);
+        (log, pub) = (accepted.Log, accepted.Publisher);
+        Assert.NotEmpty(TrustDeletion.ToCopyBack(log.Changes, "impsub1", ClusterNodes)); // the publisher still holds it
+        var pubDelete = TrustDeletion.OnNodeOnly(pub.DeleteTrust("tomcat-trust", TrustEntry.FileNameFor(root.Certificate)), "imppub");
+        pub = pubDelete.State;
+        log = log.RecordPublisherChanges(pubDelete).Log;
+
+        Assert.All(ClusterNodes, n => Assert.Empty(TrustDeletion.ToCopyBack(log.Changes, n, ClusterNodes)));
+        Assert.All(new[] { pub, sub1, sub2 }, n => Assert.Empty(n.ListTrust()));
+    }
+
+    private void SubscriberDeletesOnItsNodeOnly(CertificateAuthority root)
+    {
+        var delete = TrustDeletion.OnNodeOnly(sub1.DeleteTrust("tomcat-trust", TrustEntry.FileNameFor(root.Certificate)), "impsub1");
+        Assert.IsType<TrustCertificateDeletedOnNode>(Assert.Single(delete.Events));
+        sub1 = delete.State;
+        sub1Progress = sub1Progress.RecordLocal(delete);
+        ForwardOutbox();
+        sub1 = CatchUp(sub1, ref sub1Progress);
+        sub2 = CatchUp(sub2, ref sub2Progress);
+    }
+
     [Fact]
     public void Replicated_changes_name_the_services_to_restart_on_the_receiving_node()
     {

@@ -30,15 +30,15 @@ public sealed class ServiceCatalogueTests
     public void An_imp_subscriber_runs_the_guides_services()
     {
         Assert.Equal(
-            [CiscoTomcat, CiscoXcpRouter, CiscoInterclusterSyncAgent, CiscoSipProxy, CiscoPresenceEngine, CiscoXcpConnectionManager, CiscoXcpWebConnectionManager, CiscoAxlWebService],
+            [CiscoTomcat, CiscoXcpRouter, CiscoInterclusterSyncAgent, CiscoCertificateChangeNotification, CiscoSipProxy, CiscoPresenceEngine, CiscoXcpConnectionManager, CiscoXcpWebConnectionManager, CiscoAxlWebService],
             On("imp-a-sub1"));
     }
 
     [Fact]
     public void A_cucm_node_runs_callmanager_and_tomcat_and_tftp_only_where_enabled()
     {
-        Assert.Equal([CiscoTomcat, CiscoCallManager, CiscoTftp], On("cucm-pub"));
-        Assert.Equal([CiscoTomcat, CiscoCallManager], On("cucm-sub1"));
+        Assert.Equal([CiscoTomcat, CiscoCertificateChangeNotification, CiscoCallManager, CiscoTftp], On("cucm-pub"));
+        Assert.Equal([CiscoTomcat, CiscoCertificateChangeNotification, CiscoCallManager], On("cucm-sub1"));
     }
 
     [Theory]

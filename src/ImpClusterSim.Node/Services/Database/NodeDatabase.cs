@@ -56,6 +56,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
         Receive<PushTo>(OnPushTo);
 
         Receive<CertificateOperation>(OnCertificateOperation);
+        Receive<CheckCertificateChanges>(_ => OnCheckCertificateChanges());
         Receive<QueryCertificates>(q => q.ReplyTo.Tell(new CertificatesSnapshot(_node.NodeName, _state.Certificates)));
         Receive<UploadLoginBanner>(OnUploadBanner);
         Receive<OpenLoginPage>(p => p.ReplyTo.Tell(new LoginPage(_node.NodeName, p.Interface, p.Phase, _state.Banner.ShownOn(p.Interface, p.Phase))));
@@ -150,6 +151,8 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     {
         var certificates = op.Command is RegenerateCertificate or GenerateCsr ? ForGeneration : _state.Certificates;
         var result = certificates.Apply(op.Command, _node.Clock.Now.ToDateTime());
+        if (result.Accepted && op.Command is DeleteTrustCertificate && _setup.Timings.TrustDeletion == TrustDeletionScope.PerNode)
+            result = TrustDeletion.OnNodeOnly(result, _node.NodeName);
         if (result.Accepted) AcceptLocalCertificateChange(result);
         _node.Record(_path, "certificate-operation",
             ("operation", op.Command.GetType().Name), ("accepted", result.Accepted ? "yes" : "no"), ("reply", FirstLine(result.Reply)));
@@ -187,6 +190,9 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
                 break;
             case TrustCertificateRemoved r:
                 _node.Record(_path, "trust-removed", ("store", r.Store), ("file", r.FileName), ("origin", origin));
+                break;
+            case TrustCertificateDeletedOnNode d when d.Node == _node.NodeName:
+                _node.Record(_path, "trust-removed", ("store", d.Store), ("file", d.FileName), ("origin", origin), ("scope", "this node"));
                 break;
             case OwnCertificateChanged o:
                 _node.Record(_path, "own-certificate-changed", ("unit", o.Unit.Name), ("issuer", o.Certificate.IssuerCommonName),
@@ -370,6 +376,34 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
             : new ReplicaView(n.Name, false, 0))]);
     }
 
+    // ---- Cisco Certificate Change Notification (9.0(1) per-node deletion) ----
+
+    /// <summary>The node's Cisco Certificate Change Notification asks: the publisher reads its log; a subscriber asks the publisher.</summary>
+    private void OnCheckCertificateChanges()
+    {
+        if (_state.TrustLog is { } log) CopyBack(TrustDeletion.ToCopyBack(log.Changes, _node.NodeName, ClusterNodes()));
+        else SendToPublisher(CertificateChangeQuery.Instance);
+    }
+
+    private IReadOnlyCollection<string> ClusterNodes() => [_setup.Publisher.Name, .. _setup.ClusterPeers.Select(p => p.Name)];
+
+    /// <summary>
+    /// Copies back the trust certificates this node deleted while another node still holds them: a local import (on a
+    /// subscriber it goes through the outbox, as an upload does), which the cluster database records as an addition.
+    /// </summary>
+    private void CopyBack(IEnumerable<TrustCertificate> certificates)
+    {
+        foreach (var c in certificates)
+        {
+            if (_state.Certificates.TrustStores.TryGetValue(c.Store, out var store) && store.Contains(c.Certificate)) continue;
+            var result = _state.Certificates.ImportTrust(c.Store, [c.Certificate], c.Description);
+            if (!result.Accepted) continue;
+            _node.Record(_path, "trust-copied-back", ("store", c.Store), ("file", c.FileName),
+                ("by", Domain.Services.ServiceNames.CiscoCertificateChangeNotification));
+            AcceptLocalCertificateChange(result);
+        }
+    }
+
     // ---- replication ----
 
     private void OnReplicationPoll()
@@ -407,6 +441,13 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
                 Send(e.FromNode, new TrustChanges([.. log.Since(p.After)], log.LastSequence));
                 Send(e.FromNode, new SettingsReplica(_state.SettingsVersion, _state.Settings));
                 Send(e.FromNode, ViewOfCluster());
+                break;
+            case CertificateChangeQuery when _state.TrustLog is { } log:
+                Send(e.FromNode, new CertificateChangeCopyBack(TrustDeletion.ToCopyBack(log.Changes, e.FromNode, ClusterNodes())));
+                break;
+            case CertificateChangeCopyBack c when _state.TrustLog is null:
+                HeardFromPublisher();
+                CopyBack(c.Certificates);
                 break;
             case ClusterReplicationView v when _state.TrustLog is null:
                 _clusterView = v;

@@ -39,3 +39,15 @@ public sealed record ClusterReplicationView(ImmutableArray<ReplicaView> Nodes);
 
 /// <summary>One node in a <see cref="ClusterReplicationView"/>.</summary>
 public sealed record ReplicaView(string Node, bool Connected, long LastApplied);
+
+/// <summary>
+/// Subscriber to publisher, from the subscriber's Cisco Certificate Change Notification service: which trust
+/// certificates that I deleted does another node of the cluster still hold? (TAC 211300; docs/certificates.md.)
+/// </summary>
+public sealed record CertificateChangeQuery
+{
+    public static readonly CertificateChangeQuery Instance = new();
+}
+
+/// <summary>Publisher to subscriber: the trust certificates to copy back (<see cref="Domain.Replication.TrustDeletion.ToCopyBack"/>).</summary>
+public sealed record CertificateChangeCopyBack(ImmutableArray<Domain.Certificates.TrustCertificate> Certificates);

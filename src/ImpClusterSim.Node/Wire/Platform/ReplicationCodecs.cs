@@ -31,6 +31,10 @@ public static class ReplicationCodecs
             (w, m) => w.List(m.Nodes, Write),
             (r, _) => new ClusterReplicationView([.. r.List(ReadView)])),
         new WireCodec<ReplicaView>("replica-view", 1, Write, (r, _) => ReadView(r)),
+        new WireCodec<CertificateChangeQuery>("certificate-change-query", 1, (_, _) => { }, (_, _) => CertificateChangeQuery.Instance),
+        new WireCodec<CertificateChangeCopyBack>("certificate-change-copy-back", 1,
+            (w, m) => w.List(m.Certificates, CertificateCodecs.Write),
+            (r, _) => new CertificateChangeCopyBack([.. r.List(CertificateCodecs.ReadTrustCertificate)])),
     ];
 
     public static void Write(WireWriter w, ReplicaView v) => w.String(v.Node).Bool(v.Connected).Long(v.LastApplied);
