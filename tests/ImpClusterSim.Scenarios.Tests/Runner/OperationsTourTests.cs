@@ -16,6 +16,7 @@ public sealed class OperationsTourTests
         deployment:
           topology: lab
           settings:
+            trust-deletion: cluster   # the 11.0 behaviour: the publisher's Delete reaches every node
             timings: { replication-delay: 5s..10s, services: { Cisco Presence Engine: { stop: 5s..5s } } }
             network: { latency: 1ms..3ms, distribution: normal }
         cas:

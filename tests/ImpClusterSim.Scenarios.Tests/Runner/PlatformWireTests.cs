@@ -104,6 +104,7 @@ internal sealed class WireCapture
         TrustCertificate t => [t.Certificate],
         OwnCertificateChanged o => [o.Certificate],
         ForwardTrustChanges f => f.Requests,
+        CertificateChangeCopyBack c => c.Certificates,
         TrustChanges t => t.Changes,
         SettingsReplica r => [r.Settings],
         ClusterReplicationView v => v.Nodes,
@@ -129,7 +130,7 @@ public sealed class PlatformWireTests
     [
         "ca-sync-across-three-clusters.yaml", "cucm-imp-certificate-exchange.yaml", "login-banner.yaml",
         "tls-peer-subject-and-context.yaml", "failures/peer-tomcat-regenerated.yaml", "failures/fips-one-cluster-only.yaml",
-        "ca-signed-tomcat.yaml",
+        "ca-signed-tomcat.yaml", "failures/trust-deleted-on-one-node.yaml",
     ];
 
     [Fact]
