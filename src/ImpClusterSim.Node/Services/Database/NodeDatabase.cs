@@ -37,6 +37,12 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     private ClusterReplicationView _clusterView = new([]);
     private NodeDatabaseState _state;
 
+    // Trust certificates deleted on this node only since its boot (9.0(1)): while any is left, Cisco Certificate Change
+    // Notification's periodic check asks the cluster database; with none, only its check at its own start does (which
+    // also covers deletions made before a crash), so an idle service sends nothing.
+    private readonly SortedSet<string> _deletedHere = new(StringComparer.Ordinal);
+    private bool _checkedSinceBoot;
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     public NodeDatabase(NodeContext node, NodeSetup setup, NodeDatabaseState state)
@@ -152,7 +158,10 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
         var certificates = op.Command is RegenerateCertificate or GenerateCsr ? ForGeneration : _state.Certificates;
         var result = certificates.Apply(op.Command, _node.Clock.Now.ToDateTime());
         if (result.Accepted && op.Command is DeleteTrustCertificate && _setup.Timings.TrustDeletion == TrustDeletionScope.PerNode)
+        {
             result = TrustDeletion.OnNodeOnly(result, _node.NodeName);
+            foreach (var d in result.Events.OfType<TrustCertificateDeletedOnNode>()) _deletedHere.Add(d.Store + "/" + d.FileName);
+        }
         if (result.Accepted) AcceptLocalCertificateChange(result);
         _node.Record(_path, "certificate-operation",
             ("operation", op.Command.GetType().Name), ("accepted", result.Accepted ? "yes" : "no"), ("reply", FirstLine(result.Reply)));
@@ -381,7 +390,9 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     /// <summary>The node's Cisco Certificate Change Notification asks: the publisher reads its log; a subscriber asks the publisher.</summary>
     private void OnCheckCertificateChanges()
     {
-        if (_state.TrustLog is { } log) CopyBack(TrustDeletion.ToCopyBack(log.Changes, _node.NodeName, ClusterNodes()));
+        if (_checkedSinceBoot && _deletedHere.Count == 0) return;
+        _checkedSinceBoot = true;
+        if (_state.TrustLog is { } log) CopyBack(TrustDeletion.ToCopyBack(log.Changes, _node.NodeName, ClusterNodes()), true);
         else SendToPublisher(CertificateChangeQuery.Instance);
     }
 
@@ -391,10 +402,14 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     /// Copies back the trust certificates this node deleted while another node still holds them: a local import (on a
     /// subscriber it goes through the outbox, as an upload does), which the cluster database records as an addition.
     /// </summary>
-    private void CopyBack(IEnumerable<TrustCertificate> certificates)
+    /// <param name="complete">True when the database that answered has recorded every deletion made here (so one it did
+    /// not list stays deleted); a subscriber's answer is complete once its outbox is empty.</param>
+    private void CopyBack(IReadOnlyCollection<TrustCertificate> certificates, bool complete)
     {
+        if (complete) _deletedHere.Clear();
         foreach (var c in certificates)
         {
+            _deletedHere.Remove(c.Store + "/" + c.FileName);
             if (_state.Certificates.TrustStores.TryGetValue(c.Store, out var store) && store.Contains(c.Certificate)) continue;
             var result = _state.Certificates.ImportTrust(c.Store, [c.Certificate], c.Description);
             if (!result.Accepted) continue;
@@ -447,7 +462,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
                 break;
             case CertificateChangeCopyBack c when _state.TrustLog is null:
                 HeardFromPublisher();
-                CopyBack(c.Certificates);
+                CopyBack(c.Certificates, _state.Replica.Outbox.IsEmpty);
                 break;
             case ClusterReplicationView v when _state.TrustLog is null:
                 _clusterView = v;
