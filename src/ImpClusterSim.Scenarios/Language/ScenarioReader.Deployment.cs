@@ -112,7 +112,7 @@ internal sealed partial class ScenarioReader
         var key = KeyAlgorithm.Rsa2048;
         if (f.TryGetValue("key-algorithm", out var keyNode))
         {
-            if (ChoiceValue(keyNode, "key-algorithm", ScenarioVocabulary.KeyAlgorithms) is { } k) key = KeyAlgorithmOf(k);
+            if (ChoiceValue(keyNode, "key-algorithm", ScenarioVocabulary.KeyAlgorithms) is { } k) key = CertificateWords.Key(k);
             else ok = false;
         }
 
@@ -187,27 +187,6 @@ internal sealed partial class ScenarioReader
         return ok;
     }
 
-    /// <summary>A CSR key named in a step (ScenarioVocabulary.LeafKeyAlgorithms): the deployment's keys plus RSA-1024.</summary>
-    private static KeyAlgorithm LeafKeyAlgorithmOf(string name) => name == "rsa-1024" ? KeyAlgorithm.Rsa1024 : KeyAlgorithmOf(name);
-
-    /// <summary>A signature hash named in a step (ScenarioVocabulary.SignatureHashes).</summary>
-    private static SignatureHash SignatureHashOf(string name) => name switch
-    {
-        "sha1" => SignatureHash.Sha1,
-        "sha384" => SignatureHash.Sha384,
-        "sha512" => SignatureHash.Sha512,
-        _ => SignatureHash.Sha256,
-    };
-
-    private static KeyAlgorithm KeyAlgorithmOf(string name) => name switch
-    {
-        "rsa-2048" => KeyAlgorithm.Rsa2048,
-        "rsa-3072" => KeyAlgorithm.Rsa3072,
-        "rsa-4096" => KeyAlgorithm.Rsa4096,
-        "ec-p256" => KeyAlgorithm.EcP256,
-        _ => KeyAlgorithm.EcP384,
-    };
-
     private ImmutableArray<CaSpec> ReadCas(YamlNode node)
     {
         if (List(node, "cas") is not { } list) return [];
@@ -242,7 +221,7 @@ internal sealed partial class ScenarioReader
                 a.OptText("subject") ?? name,
                 a.OptText("signed-by"),
                 a.Count("path-length"),
-                a.Has("key") ? KeyAlgorithmOf(a.Text("key")) : KeyAlgorithm.Rsa2048,
+                a.Has("key") ? CertificateWords.Key(a.Text("key")) : KeyAlgorithm.Rsa2048,
                 a.OptTime("validity") ?? TimeSpan.FromDays(3650),
                 defects,
                 Span(map));

@@ -187,10 +187,10 @@ internal sealed partial class ScenarioReader
                     return null;
                 }
                 return new UploadLeaf(a.Text("unit"), a.OptText("signed-by"), a.OptText("file"), a.OptText("description"), span,
-                    a.OptText("key") is { } key ? LeafKeyAlgorithmOf(key) : null, a.OptText("signature-hash") is { } hash ? SignatureHashOf(hash) : null);
+                    a.OptText("key") is { } key ? CertificateWords.Key(key) : null, a.OptText("signature-hash") is { } hash ? CertificateWords.Hash(hash) : null);
             case "generate-csr":
-                return new GenerateCsr(a.Text("unit"), span, a.OptText("key") is { } csrKey ? LeafKeyAlgorithmOf(csrKey) : null,
-                    a.OptText("hash") is { } csrHash ? SignatureHashOf(csrHash) : Pki.SignatureHash.Sha256);
+                return new GenerateCsr(a.Text("unit"), span, a.OptText("key") is { } csrKey ? CertificateWords.Key(csrKey) : null,
+                    a.OptText("hash") is { } csrHash ? CertificateWords.Hash(csrHash) : Pki.SignatureHash.Sha256);
             case "regenerate": return new Regenerate(a.Text("unit"), span);
             case "delete-trust":
                 if (!ExactlyOne(a, at, "name", "ca")) return null;

@@ -122,21 +122,13 @@ internal sealed partial class OperationExecutor(RunContext context)
         else return;
 
         Certificate(node, u.Kind, new UploadSignedCertificate(u.Unit, pem, u.Description ?? ""),
-            [("unit", u.Unit), ("signed-by", u.SignedBy ?? u.File!), .. u.Hash is { } h ? [("signature-hash", h.ToString().ToLowerInvariant())] : Array.Empty<(string, string)>()]);
+            [("unit", u.Unit), ("signed-by", u.SignedBy ?? u.File!), .. u.Hash is { } h ? [("signature-hash", CertificateWords.Word(h))] : Array.Empty<(string, string)>()]);
     }
 
     /// <summary>Trace details of a CSR's key and hash, only where a step chose them (so default traces stay as they were).</summary>
     private static (string, string)[] CsrDetails(Pki.KeyAlgorithm? key, Pki.SignatureHash hash) =>
-        [.. key is { } k ? [("key", KeyName(k))] : Array.Empty<(string, string)>(),
-         .. hash != Pki.SignatureHash.Sha256 ? [("hash", hash.ToString().ToLowerInvariant())] : Array.Empty<(string, string)>()];
-
-    /// <summary>A key as the scenario language names it (rsa-1024, ec-p256).</summary>
-    private static string KeyName(Pki.KeyAlgorithm key) => key switch
-    {
-        Pki.KeyAlgorithm.EcP256 => "ec-p256",
-        Pki.KeyAlgorithm.EcP384 => "ec-p384",
-        _ => "rsa-" + key.ToString()[3..],
-    };
+        [.. key is { } k ? [("key", CertificateWords.Word(k))] : Array.Empty<(string, string)>(),
+         .. hash != Pki.SignatureHash.Sha256 ? [("hash", CertificateWords.Word(hash))] : Array.Empty<(string, string)>()];
 
     private Pki.PendingRequest? PendingRequest(string node, string unit) =>
         C.Request<CertificatesSnapshot>(node, r => new QueryCertificates(r))?.Certificates.Own.PendingRequests.GetValueOrDefault(unit);
