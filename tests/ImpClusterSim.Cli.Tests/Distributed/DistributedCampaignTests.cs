@@ -44,7 +44,9 @@ public sealed class DistributedCampaignTests : IDisposable
     public async Task A_worker_killed_mid_campaign_loses_its_leases_to_the_others_and_the_summary_is_unchanged()
     {
         var scenario = DistributedTestSupport.WriteScenario(_dir);
-        const int seeds = 8;
+        // Enough seeds that the killed worker still holds unplayed seeds of a lease when it dies (leases shrink only as
+        // the pool empties): the campaign cannot complete until the coordinator has lost it and re-leased them.
+        const int seeds = 24;
         var source = ScenarioSource.Read(scenario)!;
         var job = WorkPlans.Sweep(source, [], 1, seeds, 1);
         var plan = WorkPlans.Load(job);
