@@ -45,6 +45,12 @@ public static class LiveCodecs
             (r, _) => new StoredUpload(r.String(), r.Bytes(), r.Bytes())),
         new WireCodec<ShutdownNode>("shutdown-node", 1, (_, _) => { }, (_, _) => new ShutdownNode()),
         new WireCodec<ControlAck>("control-ack", 1, (w, m) => w.String(m.What), (r, _) => new ControlAck(r.String())),
+        new WireCodec<PlayStep>("play-step", 1, (w, m) => w.Int(m.Step).String(m.Node), (r, _) => new PlayStep(r.Int(), r.String())),
+        new WireCodec<StepPlayed>("step-played", 1,
+            (w, m) => w.List(m.Records, (w2, e) => w2.String(e.Node).String(e.Event).List(e.Details, (w3, d) => w3.String(d.Key).String(d.Value))),
+            (r, _) => new StepPlayed(r.List(r2 => new RunRecord(r2.String(), r2.String(), r2.List(r3 => KeyValuePair.Create(r3.String(), r3.String())))))),
+        new WireCodec<ProbeCondition>("probe-condition", 1, (w, m) => w.Int(m.Condition).String(m.Node), (r, _) => new ProbeCondition(r.Int(), r.String())),
+        new WireCodec<ConditionObserved>("condition-observed", 1, (w, m) => w.Bool(m.Holds).String(m.Seen), (r, _) => new ConditionObserved(r.Bool(), r.String())),
         new WireCodec<IncarnationRecord>("incarnation", 1, (w, m) => w.Long(m.Number), (r, _) => new IncarnationRecord(r.Long())),
     ];
 

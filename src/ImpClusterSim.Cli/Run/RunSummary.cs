@@ -21,7 +21,8 @@ public sealed record RunSummary(
     long ForeignWork,
     string Replay,
     string? Scenario = null,
-    ImmutableArray<CheckOutcome> Checks = default)
+    ImmutableArray<CheckOutcome> Checks = default,
+    string Mode = "sim")
 {
     public double Compression => WallSeconds > 0 ? VirtualSeconds / WallSeconds : 0;
 
@@ -39,7 +40,8 @@ public sealed record RunSummary(
         0,
         outcome.Replay,
         outcome.Scenario,
-        outcome.Checks);
+        outcome.Checks,
+        outcome.Mode);
 
     public string ToJson()
     {
@@ -104,6 +106,13 @@ public sealed record RunSummary(
             var expectations = Checks.Where(x => x.Kind == CheckKind.Expectation).ToArray();
             var held = expectations.Count(x => x.Passed);
             output.WriteLine($"scenario {Scenario}: {(Passed ? "PASSED" : "FAILED")} ({held} of {expectations.Length} expectations held)");
+        }
+
+        if (Mode != "sim")
+        {
+            output.WriteLine(string.Create(c, $"mode {Mode} | seed {Seed} (not replayable) | {Nodes} node processes | {VirtualSeconds:0} virtual s in {WallSeconds:0.0} wall s"));
+            output.WriteLine(string.Create(c, $"trace events {TraceEvents} | {Replay}"));
+            return;
         }
 
         output.WriteLine(string.Create(c, $"seed {Seed} | {Nodes} nodes | {VirtualSeconds:0} virtual s in {WallSeconds:0.000} wall s ({Compression:0}x real time)"));

@@ -63,3 +63,26 @@ public sealed record StoredUpload(string Name, byte[] Content, byte[] Sha256);
 public sealed record ShutdownNode;
 
 public sealed record ControlAck(string What);
+
+/// <summary>
+/// Plays step <see cref="Step"/> (its index in the scenario file the node process was started with) on
+/// <see cref="Node"/>, this process's node: the scenario agent runs the operation against its own Service Manager.
+/// Answered with <see cref="StepPlayed"/>.
+/// </summary>
+public sealed record PlayStep(int Step, string Node);
+
+/// <summary>A run event a node process recorded while it played a step: node, event name and details.</summary>
+public sealed record RunRecord(string Node, string Event, IReadOnlyList<KeyValuePair<string, string>> Details);
+
+/// <summary>What playing a step recorded (the operation's result and reply, in order).</summary>
+public sealed record StepPlayed(IReadOnlyList<RunRecord> Records);
+
+/// <summary>
+/// Evaluates condition <see cref="Condition"/> (its index in the scenario's conditions, expectations then assumptions,
+/// each before the conditions inside it) on <see cref="Node"/>, this process's node. Answered with
+/// <see cref="ConditionObserved"/>.
+/// </summary>
+public sealed record ProbeCondition(int Condition, string Node);
+
+/// <summary>Whether the condition held on the node, and what was seen (the administrator's view).</summary>
+public sealed record ConditionObserved(bool Holds, string Seen);

@@ -201,7 +201,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
         var args = new List<string>
         {
             "node",
-            "--topology", Options.TopologyArgument,
+            Options.ScenarioPath is null ? "--topology" : "--scenario", Options.ScenarioPath ?? Options.TopologyArgument,
             "--name", node,
             "--hostname", Options.Hostname,
             "--port", Options.PortOf(node).ToString(CultureInfo.InvariantCulture),

@@ -24,6 +24,12 @@ public sealed record LiveDeploymentOptions(
     /// <summary>With TLS: the directory of the run's certificates (<see cref="LiveTls"/>); null for plain TCP.</summary>
     public string? TlsDirectory { get; init; }
 
+    /// <summary>
+    /// A scenario file every node process loads (<c>impsim node --scenario</c>: the platform and a scenario agent, the
+    /// deployment read from the file); null: node processes run the skeleton services of <see cref="TopologyArgument"/>.
+    /// </summary>
+    public string? ScenarioPath { get; init; }
+
     public IReadOnlyList<NodeSpec> Nodes => [.. Topology.Nodes];
 
     public int PortOf(string node)

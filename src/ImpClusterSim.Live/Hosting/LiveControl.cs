@@ -52,6 +52,17 @@ public sealed class LiveControl : ReceiveActor
             }
             Sender.Tell(new UploadList(intact, damaged));
         });
+        // A scenario's steps and probes go to the scenario agent of a node process started with a scenario.
+        Receive<PlayStep>(m =>
+        {
+            if (host.ScenarioAgent is { } agent) agent.Forward(m);
+            else Sender.Tell(new StepPlayed([new RunRecord(m.Node, "step", [KeyValuePair.Create("result", "not modelled"), KeyValuePair.Create("reply", "this node process plays no scenario")])]));
+        });
+        Receive<ProbeCondition>(m =>
+        {
+            if (host.ScenarioAgent is { } agent) agent.Forward(m);
+            else Sender.Tell(new ConditionObserved(false, $"{m.Node}'s process plays no scenario"));
+        });
         Receive<ShutdownNode>(_ =>
         {
             Sender.Tell(new ControlAck("shutdown"));

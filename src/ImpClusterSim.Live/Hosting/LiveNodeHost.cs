@@ -51,6 +51,15 @@ public sealed class LiveNodeHost : IAsyncDisposable
 
     public long Incarnation { get; }
 
+    /// <summary>The node's guardian (its Service Manager or skeleton guardian) once the services started; null before.</summary>
+    public IActorRef? Guardian { get; private set; }
+
+    /// <summary>
+    /// The actor that plays a scenario's steps and probes on this node (<see cref="PlayStep"/>, <see cref="ProbeCondition"/>),
+    /// set by a node process started with a scenario; null otherwise (the control actor then answers that none plays).
+    /// </summary>
+    public IActorRef? ScenarioAgent { get; set; }
+
     /// <summary>Completes when the process should end: shut down on request, or downed and removed by the cluster.</summary>
     public Task Terminated => Task.WhenAny(_shutdown.Task, HostSystem.WhenTerminated);
 
@@ -106,6 +115,7 @@ public sealed class LiveNodeHost : IAsyncDisposable
                 Trace);
             NodeSystem = ActorSystem.Create(settings.NodeName, LiveHocon.Node(Clock.Time));
             var guardian = NodeSystem.ActorOf(_root!(context), NodeGuardian.Name);
+            Guardian = guardian;
             HostSystem.ActorOf(NodeInbox.Props(guardian), LiveNetwork.InboxName);
             Trace.Record(new Node.Ports.TraceEvent(Clock.Time.Now, settings.NodeName, "/user/" + NodeGuardian.Name, "node-started",
                 [KeyValuePair.Create("incarnation", Incarnation.ToString(System.Globalization.CultureInfo.InvariantCulture))]));

@@ -25,6 +25,15 @@ public sealed record ScenarioOutcome(
     ImmutableArray<TraceEvent> Events)
 {
     public bool Passed => Checks.Where(c => c.Kind == CheckKind.Expectation).All(c => c.Passed);
+
+    /// <summary>
+    /// "sim" (virtual time in one process: the seed replays it byte for byte) or "live" (node processes on
+    /// Akka.Cluster in scaled wall time: not replayable, docs/live.md).
+    /// </summary>
+    public string Mode { get; init; } = "sim";
+
+    /// <summary>Whether the seed replays the run (sim mode only).</summary>
+    public bool Replayable => Mode == "sim";
 }
 
 /// <summary>An expectation (must hold: the run fails otherwise) or a named timing assumption (reported by name).</summary>

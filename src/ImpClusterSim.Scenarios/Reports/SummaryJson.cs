@@ -30,6 +30,8 @@ public static class SummaryJson
             json.WriteNumber("traceEvents", outcome.Events.Length);
             json.WriteString("traceHash", outcome.TraceHash);
             json.WriteString("replay", outcome.Replay);
+            json.WriteString("mode", outcome.Mode);
+            json.WriteBoolean("replayable", outcome.Replayable);
             json.WriteBoolean("passed", outcome.Passed);
             json.WriteStartArray("checks");
             foreach (var c in outcome.Checks)

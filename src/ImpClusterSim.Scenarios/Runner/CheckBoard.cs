@@ -26,7 +26,6 @@ internal sealed class CheckBoard
     private readonly TimeSpan _horizon;
     private readonly List<TrackedCheck> _checks = [];
     private readonly HashSet<string> _labelsDone = new(StringComparer.Ordinal);
-    private readonly InstantEnd _instantEnd;
     private SimInstant? _evaluationQueuedAt;
 
     public CheckBoard(RunContext context, ConditionProbe probe, TimeSpan horizon, TimeSpan interval)
@@ -35,7 +34,6 @@ internal sealed class CheckBoard
         _probe = probe;
         _horizon = horizon;
         _interval = interval;
-        _instantEnd = new InstantEnd(context.Run);
         var scenario = context.Scenario;
         foreach (var e in scenario.Expectations)
             _checks.Add(new TrackedCheck(e.Name ?? CheckNames.Describe(e.Condition, e.When), CheckKind.Expectation, e.When, e.Condition, e.Span));
@@ -45,7 +43,7 @@ internal sealed class CheckBoard
 
     private RunContext C => _context;
 
-    private TimeSpan Elapsed => C.Run.Now - C.Start;
+    private TimeSpan Elapsed => C.Host.Now - C.Start;
 
     public ImmutableArray<CheckOutcome> Outcomes => [.. _checks.Select(c => c.ToOutcome(C.Start, _horizon))];
 
@@ -57,19 +55,19 @@ internal sealed class CheckBoard
             switch (check.Window.Mode)
             {
                 case CheckMode.At:
-                    C.Run.At(C.Start + check.Window.From, () => _instantEnd.Then(() => Instant(check)));
+                    C.Host.At(C.Start + check.Window.From, () => C.Host.AtInstantEnd(() => Instant(check)));
                     break;
                 case CheckMode.Within:
-                    C.Run.At(C.Start + check.Window.From, () => Evaluate(check));
-                    if (check.Window.To <= _horizon) C.Run.At(C.Start + check.Window.To, () => _instantEnd.Then(() => Deadline(check)));
+                    C.Host.At(C.Start + check.Window.From, () => Evaluate(check));
+                    if (check.Window.To <= _horizon) C.Host.At(C.Start + check.Window.To, () => C.Host.AtInstantEnd(() => Deadline(check)));
                     break;
                 default:
-                    C.Run.At(C.Start + check.Window.From, () => Evaluate(check));
+                    C.Host.At(C.Start + check.Window.From, () => Evaluate(check));
                     break;
             }
         }
 
-        if (_checks.Any(c => c.Window.Mode != CheckMode.At)) C.Run.At(C.Start + _interval, Tick);
+        if (_checks.Any(c => c.Window.Mode != CheckMode.At)) C.Host.At(C.Start + _interval, Tick);
     }
 
     /// <summary>After each step: the open checks see its effect at once (a check 'after' a label opens once that step is done).</summary>
@@ -88,10 +86,10 @@ internal sealed class CheckBoard
     /// </summary>
     public void Observe(Node.Ports.TraceEvent e)
     {
-        if (_evaluationQueuedAt == C.Run.Now) return;
+        if (_evaluationQueuedAt == C.Host.Now) return;
         if (!_checks.Any(c => c.Window.Mode != CheckMode.At && (!c.Decided || c.Watching))) return;
-        _evaluationQueuedAt = C.Run.Now;
-        _instantEnd.Then(() =>
+        _evaluationQueuedAt = C.Host.Now;
+        C.Host.AtInstantEnd(() =>
         {
             foreach (var check in Open().Concat(Watched()).ToList()) Evaluate(check);
         });
@@ -130,7 +128,7 @@ internal sealed class CheckBoard
     private void Tick()
     {
         foreach (var check in Open().Concat(Watched()).ToList()) Evaluate(check);
-        if (_checks.Any(c => c.Window.Mode != CheckMode.At && (!c.Decided || c.Watching))) C.Run.After(_interval, Tick);
+        if (_checks.Any(c => c.Window.Mode != CheckMode.At && (!c.Decided || c.Watching))) C.Host.At(C.Host.Now + _interval, Tick);
     }
 
     private void Instant(TrackedCheck check)
@@ -150,8 +148,8 @@ internal sealed class CheckBoard
 
         var o = _probe.Evaluate(check.Condition);
         check.Last = o;
-        check.LastAt = C.Run.Now;
-        if (check.Window.Mode == CheckMode.Within && o.Holds) check.FirstHeldAt = C.Run.Now;
+        check.LastAt = C.Host.Now;
+        if (check.Window.Mode == CheckMode.Within && o.Holds) check.FirstHeldAt = C.Host.Now;
         if (check.Window.Mode == CheckMode.Within && o.Holds)
             Decide(check, true, $"held at {Clock(Elapsed)}{After(check)}: {o.Seen}");
         else if (check.Window.Mode == CheckMode.Always && !o.Holds)
@@ -163,7 +161,7 @@ internal sealed class CheckBoard
     {
         var o = _probe.Evaluate(check.Condition);
         if (!o.Holds) return;
-        check.FirstHeldAt = C.Run.Now;
+        check.FirstHeldAt = C.Host.Now;
         C.Record(RunContext.ScenarioNode, "condition-held-late", ("check", check.Name),
             ("detail", $"first held at {Clock(Elapsed)}{After(check)}, after the deadline {Clock(check.Window.To)}: {o.Seen}"));
     }
@@ -188,7 +186,7 @@ internal sealed class CheckBoard
 
     private void Decide(TrackedCheck check, bool passed, string detail)
     {
-        check.Decide(passed, C.Run.Now, detail);
+        check.Decide(passed, C.Host.Now, detail);
         var @event = check.Kind == CheckKind.Expectation
             ? passed ? "check-passed" : "check-failed"
             : passed ? "assumption-held" : "assumption-broken";

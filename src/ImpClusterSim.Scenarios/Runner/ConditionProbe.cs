@@ -64,30 +64,61 @@ internal sealed class ConditionProbe(RunContext context)
 
     public Observation Evaluate(Condition condition) => condition switch
     {
-        PeerStatusIs p => PeerStatus(p),
-        TroubleshooterPasses t => Troubleshooter(t),
-        TrustStoreHolds t => EveryNode(t.Target, n => TrustStore(n, t)),
-        OwnCertIssuedBy o => EveryNode(o.Target, n => OwnCert(n, o)),
-        ServiceStateIs s => EveryNode(s.Target, n => Service(n, s)),
-        CliOutputContains c => EveryNode(c.Target, n => CliOutput(n, c)),
-        NodeUp u => EveryNode(u.Target, NodeRunning),
-        BannerShown b => EveryNode(b.Target, n => Banner(n, b)),
-        SipTrunkSecure t => EveryNode(t.Target, n => SipTrunk(n, t)),
-        SettingActive a => EveryNode(a.Target, n => ActiveSetting(n, a)),
+        PeerStatusIs p => OnNode(C.PublisherOf(p.Cluster).Name, p),
+        TroubleshooterPasses t => OnNode(C.PublisherOf(t.Cluster).Name, t),
+        TrustStoreHolds t => EveryNode(t.Target, n => OnNode(n, t)),
+        OwnCertIssuedBy o => EveryNode(o.Target, n => OnNode(n, o)),
+        ServiceStateIs s => EveryNode(s.Target, n => OnNode(n, s)),
+        CliOutputContains c => EveryNode(c.Target, n => OnNode(n, c)),
+        NodeUp u => EveryNode(u.Target, n => OnNode(n, u)),
+        BannerShown b => EveryNode(b.Target, n => OnNode(n, b)),
+        SipTrunkSecure t => EveryNode(t.Target, n => OnNode(n, t)),
+        SettingActive a => EveryNode(a.Target, n => OnNode(n, a)),
         NoFipsMismatchExchange => _fipsViolations.Count == 0
             ? new Observation(true, "no certificate crossed between a FIPS and a non-FIPS side")
             : new Observation(false, _fipsViolations[0]),
-        SecurePeersWhenTrusted => SecurePeers(),
+        SecurePeersWhenTrusted s => SecurePeers(s),
         Not n => Negate(Evaluate(n.Inner)),
         StepOutcome o => Step(o),
         EventSeen e => _eventsSeen.GetValueOrDefault(e) is { } seen
             ? new Observation(true, "seen " + seen)
             : new Observation(false, $"no '{e.Event}' event{(e.Node is null ? "" : " on " + e.Node)}{DetailsText(e)} so far"),
-        TroubleshooterFails t => TroubleshooterFailure(t),
+        TroubleshooterFails t => OnNode(C.PublisherOf(t.Cluster).Name, t),
         AcknowledgedChangesKept => _chaos.AcknowledgedChangesKept(),
         Converged => _chaos.Converged(),
         _ => new Observation(false, $"condition '{condition.Kind}' is not modelled"),
     };
+
+    /// <summary>
+    /// Whether <see cref="EvaluateOn"/> can evaluate <paramref name="condition"/> on one node by asking that node alone
+    /// (what a live node process does for the coordinator); the others need the trace or several nodes.
+    /// </summary>
+    public static bool IsNodeLocal(Condition condition) => condition is PeerStatusIs or TroubleshooterPasses or TrustStoreHolds
+        or OwnCertIssuedBy or ServiceStateIs or CliOutputContains or NodeUp or BannerShown or SipTrunkSecure or SettingActive
+        or TroubleshooterFails or SecurePeersWhenTrusted;
+
+    /// <summary>
+    /// The part of <paramref name="condition"/> that one node answers, asked of <paramref name="node"/> directly
+    /// (for the cluster conditions, <paramref name="node"/> is the cluster's publisher).
+    /// </summary>
+    public Observation EvaluateOn(string node, Condition condition) => condition switch
+    {
+        PeerStatusIs p => PeerStatus(p),
+        TroubleshooterPasses t => Troubleshooter(t),
+        TrustStoreHolds t => TrustStore(node, t),
+        OwnCertIssuedBy o => OwnCert(node, o),
+        ServiceStateIs s => Service(node, s),
+        CliOutputContains c => CliOutput(node, c),
+        NodeUp => NodeRunning(node),
+        BannerShown b => Banner(node, b),
+        SipTrunkSecure t => SipTrunk(node, t),
+        SettingActive a => ActiveSetting(node, a),
+        TroubleshooterFails t => TroubleshooterFailure(t),
+        SecurePeersWhenTrusted => SecurePeersOn(node),
+        _ => new Observation(false, $"condition '{condition.Kind}' is not evaluated on one node"),
+    };
+
+    private Observation OnNode(string node, Condition condition) => C.Host.Probe(node, condition, () => EvaluateOn(node, condition));
 
     private static Observation Negate(Observation o) => new(!o.Holds, $"not ({o.Seen})");
 
@@ -290,34 +321,46 @@ internal sealed class ConditionProbe(RunContext context)
     /// Invariant (a) of docs/intercluster.md: every "Connection is secure" verdict, checked once per sync (by its
     /// LastAttempt) against the chain that sync saw and the publisher's tomcat-trust, clock and FIPS mode.
     /// </summary>
-    private Observation SecurePeers()
+    private Observation SecurePeers(SecurePeersWhenTrusted condition)
     {
         if (_secureViolation is not null) return new Observation(false, _secureViolation);
         foreach (var cluster in C.Topology.ImpClusters)
         {
-            var publisher = cluster.Publisher;
-            // Null when the publisher is down (Request asks only nodes that are up) or does not answer.
-            if (C.Query<PeerStatusSnapshot>(publisher.Name, r => new QueryPeerStatus(r)) is not { } snapshot) continue;
-            NodeCertificates? certificates = null;
-            foreach (var state in snapshot.States)
-            {
-                if (state.Status.Kind != PeerStatusKind.Secure) continue;
-                var key = (publisher.Name, state.PeerAddress);
-                if (_verifiedSyncs.TryGetValue(key, out var last) && last == state.LastAttempt) continue;
-                _verifiedSyncs[key] = state.LastAttempt;
-                certificates ??= C.Query<CertificatesSnapshot>(publisher.Name, r => new QueryCertificates(r))?.Certificates;
-                if (certificates is null) continue;
-                var host = C.Topology.Nodes.FirstOrDefault(n => Names(state.PeerAddress, n))?.Fqdn;
-                var check = SecureStatusSnapshot.Of(cluster.Name, state, certificates.GetTrustStore(TrustStoreNames.TomcatTrust),
-                    C.NodeClock(publisher.Name), certificates.Fips, host);
-                if (SecureStatusInvariant.Check([check]).FirstOrDefault() is { } violation)
-                {
-                    _secureViolation = violation.Detail;
-                    return new Observation(false, _secureViolation);
-                }
-            }
+            // A publisher that is down shows no verdict to check.
+            if (!C.IsUp(cluster.Publisher.Name)) continue;
+            var o = OnNode(cluster.Publisher.Name, condition);
+            if (o.Holds) continue;
+            _secureViolation = o.Seen;
+            return o;
         }
 
         return new Observation(true, "every \"Connection is secure\" verdict validated");
+    }
+
+    /// <summary>The secure-status invariant on one IM&amp;P publisher's panel (holds when the publisher is down or does not answer).</summary>
+    private Observation SecurePeersOn(string publisherName)
+    {
+        var ok = new Observation(true, "every \"Connection is secure\" verdict validated");
+        var cluster = C.Topology.ImpClusterOf(publisherName);
+        if (cluster is null || cluster.Publisher.Name != publisherName) return ok;
+        var publisher = cluster.Publisher;
+        // Null when the publisher is down (Request asks only nodes that are up) or does not answer.
+        if (C.Query<PeerStatusSnapshot>(publisher.Name, r => new QueryPeerStatus(r)) is not { } snapshot) return ok;
+        NodeCertificates? certificates = null;
+        foreach (var state in snapshot.States)
+        {
+            if (state.Status.Kind != PeerStatusKind.Secure) continue;
+            var key = (publisher.Name, state.PeerAddress);
+            if (_verifiedSyncs.TryGetValue(key, out var last) && last == state.LastAttempt) continue;
+            _verifiedSyncs[key] = state.LastAttempt;
+            certificates ??= C.Query<CertificatesSnapshot>(publisher.Name, r => new QueryCertificates(r))?.Certificates;
+            if (certificates is null) continue;
+            var host = C.Topology.Nodes.FirstOrDefault(n => Names(state.PeerAddress, n))?.Fqdn;
+            var check = SecureStatusSnapshot.Of(cluster.Name, state, certificates.GetTrustStore(TrustStoreNames.TomcatTrust),
+                C.NodeClock(publisher.Name), certificates.Fips, host);
+            if (SecureStatusInvariant.Check([check]).FirstOrDefault() is { } violation) return new Observation(false, violation.Detail);
+        }
+
+        return ok;
     }
 }

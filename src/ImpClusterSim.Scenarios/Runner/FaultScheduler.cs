@@ -12,7 +12,7 @@ namespace ImpClusterSim.Scenarios.Runner;
 /// Schedules every fault as a clock action at its time, and its undoing at the end of its window; records each window
 /// for the outcome. The network, the nodes and the clock-skew trace their own events; the others are run events.
 /// </summary>
-internal sealed class FaultScheduler(RunContext context)
+internal sealed class FaultScheduler(RunContext context, Simulation.SimulationRun run)
 {
     /// <summary>How long a killed service stays down before the Service Manager starts it again.</summary>
     public static readonly TimeSpan ServiceKillRestart = TimeSpan.FromMinutes(1);
@@ -37,8 +37,8 @@ internal sealed class FaultScheduler(RunContext context)
             var until = fault.Until is { } u ? C.Start + u : (SimInstant?)null;
             if (fault.Action is Crash { RestartAfter: { } after }) until = C.Start + fault.At + after;
             _windows.Add(new FaultWindow(id, fault.Action.Kind, C.Start + fault.At, until));
-            C.Run.At(C.Start + fault.At, () => Strike(id, fault.Action));
-            if (fault.Until is { } end) C.Run.At(C.Start + end, () => Undo(id, fault.Action));
+            run.At(C.Start + fault.At, () => Strike(id, fault.Action));
+            if (fault.Until is { } end) run.At(C.Start + end, () => Undo(id, fault.Action));
         }
     }
 
@@ -47,53 +47,53 @@ internal sealed class FaultScheduler(RunContext context)
         switch (action)
         {
             case Language.Partition p:
-                C.Run.Network.StartPartition(id, p.A.Nodes, p.B.Nodes, p.OneWay ? PartitionDirection.OneWay : PartitionDirection.BothWays);
+                run.Network.StartPartition(id, p.A.Nodes, p.B.Nodes, p.OneWay ? PartitionDirection.OneWay : PartitionDirection.BothWays);
                 break;
             case Heal h:
                 if (h.Id is null)
                 {
-                    C.Run.Network.HealAll();
+                    run.Network.HealAll();
                     foreach (var link in _links.Keys.Order(StringComparer.Ordinal).ToArray()) ClearLink(link);
                 }
-                else if (!C.Run.Network.Heal(h.Id)) ClearLink(h.Id);
+                else if (!run.Network.Heal(h.Id)) ClearLink(h.Id);
                 break;
             case LinkChange l:
                 var scopes = Scopes(l.A, l.B).ToList();
                 foreach (var scope in scopes)
-                    C.Run.Network.ChangeLinkModel(scope, LinkModels.With(Current(scope), l.Latency, l.Distribution, l.Loss, l.Duplication, l.Reorder));
+                    run.Network.ChangeLinkModel(scope, LinkModels.With(Current(scope), l.Latency, l.Distribution, l.Loss, l.Duplication, l.Reorder));
                 _links[id] = scopes;
                 break;
             case Crash c:
-                C.Run[c.Node].Crash();
+                run[c.Node].Crash();
                 if (c.RestartAfter is { } after)
-                    C.Run.After(after, () => StartIfDown(c.Node));
+                    run.After(after, () => StartIfDown(c.Node));
                 break;
             case RestartNode r:
                 C.Record(r.Node, "restart-node", ("downtime", DurationText.Format(NodeRebootDowntime)));
-                C.Run[r.Node].Stop();
-                C.Run.After(NodeRebootDowntime, () => StartIfDown(r.Node));
+                run[r.Node].Stop();
+                run.After(NodeRebootDowntime, () => StartIfDown(r.Node));
                 break;
             case ServiceFault s:
                 C.Record(s.Node, s.Kind, ("service", s.Service));
-                C.Run[s.Node].Tell(new Node.Runtime.ServiceControl(new StopService(s.Service)));
-                if (s.Kill) C.Run.After(ServiceKillRestart, () => C.Run[s.Node].Tell(new Node.Runtime.ServiceControl(new StartService(s.Service))));
+                run[s.Node].Tell(new Node.Runtime.ServiceControl(new StopService(s.Service)));
+                if (s.Kill) run.After(ServiceKillRestart, () => run[s.Node].Tell(new Node.Runtime.ServiceControl(new StartService(s.Service))));
                 break;
             case ClockSkew k:
-                C.Run.SetSkew(k.Node, k.Offset);
+                run.SetSkew(k.Node, k.Offset);
                 break;
             case FipsSelfTestFailure f:
                 C.Record(f.Node, f.Kind, ("mode", f.Persistent ? "persistent" : "transient"));
-                C.Run[f.Node].Tell(new FipsSelfTestFault(f.Persistent));
+                run[f.Node].Tell(new FipsSelfTestFault(f.Persistent));
                 break;
             case NameResolutionFault n:
                 C.Record(n.Node, n.Kind, ("id", id), ("host", n.Host),
                     ("lookup", n.Delay is { } slow ? "slow " + DurationText.Format(slow) : "fails"));
-                C.Run.HostNames.Start(id, n.Node, n.Host, n.Delay);
+                run.HostNames.Start(id, n.Node, n.Host, n.Delay);
                 break;
             case DiskFailure d:
                 C.Record(d.Node, d.Kind, ("id", id));
                 _failingDisks[d.Node] = _failingDisks.GetValueOrDefault(d.Node) + 1;
-                C.Run[d.Node].Disk.Failing = true;
+                run[d.Node].Disk.Failing = true;
                 break;
         }
     }
@@ -103,34 +103,34 @@ internal sealed class FaultScheduler(RunContext context)
         switch (action)
         {
             case Language.Partition:
-                C.Run.Network.Heal(id);
+                run.Network.Heal(id);
                 break;
             case LinkChange:
                 ClearLink(id);
                 break;
             case ClockSkew k:
-                C.Run.SetSkew(k.Node, TimeSpan.Zero);
+                run.SetSkew(k.Node, TimeSpan.Zero);
                 break;
             case ServiceFault s:
                 C.Record(s.Node, s.Kind + "-ended", ("service", s.Service));
-                C.Run[s.Node].Tell(new Node.Runtime.ServiceControl(new StartService(s.Service)));
+                run[s.Node].Tell(new Node.Runtime.ServiceControl(new StartService(s.Service)));
                 break;
             case NameResolutionFault n:
                 C.Record(n.Node, n.Kind + "-ended", ("id", id), ("host", n.Host));
-                C.Run.HostNames.Heal(id);
+                run.HostNames.Heal(id);
                 break;
             case DiskFailure d:
                 C.Record(d.Node, d.Kind + "-ended", ("id", id));
                 var left = _failingDisks.GetValueOrDefault(d.Node) - 1;
                 _failingDisks[d.Node] = left;
-                C.Run[d.Node].Disk.Failing = left > 0;
+                run[d.Node].Disk.Failing = left > 0;
                 break;
         }
     }
 
     private LinkModel Current(LinkScope scope)
     {
-        var model = C.Run.Network.Model;
+        var model = run.Network.Model;
         return scope.Kind == LinkScopeKind.ClusterPair
             ? model.For(model.NodesOf(scope.From)[0], model.NodesOf(scope.To)[0])
             : model.For(scope.From, scope.To);
@@ -139,18 +139,18 @@ internal sealed class FaultScheduler(RunContext context)
     private void ClearLink(string id)
     {
         if (!_links.Remove(id, out var scopes)) return;
-        foreach (var scope in scopes) C.Run.Network.ClearLinkModel(scope);
+        foreach (var scope in scopes) run.Network.ClearLinkModel(scope);
     }
 
     private void StartIfDown(string node)
     {
-        if (C.Run[node].Status == Simulation.Nodes.NodeStatus.Down) C.Run[node].Start();
+        if (run[node].Status == Simulation.Nodes.NodeStatus.Down) run[node].Start();
     }
 
     /// <summary>Both directions between every pair of names: cluster pairs when both sides are clusters, node pairs otherwise.</summary>
     private IEnumerable<LinkScope> Scopes(Endpoints a, Endpoints b)
     {
-        var clusters = C.Run.Network.Model;
+        var clusters = run.Network.Model;
         bool IsCluster(string name) => clusters.NodesOf(name).Count > 0;
         if (a.Names.All(IsCluster) && b.Names.All(IsCluster))
         {

@@ -112,7 +112,7 @@ internal sealed partial class OperationExecutor
             _ => t.Store,
         };
         C.Record(node, t.Kind, ("store", t.Store), ("host", host), ("port", t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("result", "submitted"));
-        C.Run.Operator.Send(node, r => new CertificateImportToolOperation(store, host, t.Port, r), answer =>
+        C.Host.Send(node, r => new CertificateImportToolOperation(store, host, t.Port, r), answer =>
         {
             if (answer is not AdminReply reply) return;
             var verification = reply.Messages.FirstOrDefault(m => m.StartsWith("SSL Connection", StringComparison.Ordinal)) ?? reply.Messages.FirstOrDefault() ?? "";

@@ -31,11 +31,12 @@ internal sealed partial class OperationExecutor(RunContext context)
                 continue;
             }
 
-            Execute(node, step.Operation);
+            C.Host.Play(node, step, () => Execute(node, step.Operation));
         }
     }
 
-    private void Execute(string node, Operation operation)
+    /// <summary>Plays <paramref name="operation"/> on <paramref name="node"/> here (a live node process plays its own steps so).</summary>
+    public void Execute(string node, Operation operation)
     {
         switch (operation)
         {

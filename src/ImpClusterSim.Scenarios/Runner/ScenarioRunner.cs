@@ -41,25 +41,15 @@ public static class ScenarioRunner
         run.Trace.AddObserver(events.Add);
         foreach (var observer in options.Observers) run.Trace.AddObserver(observer);
 
-        var context = new RunContext(run, scenario, ScenarioCas.Create(scenario.Cas, seed, run.Options.Start));
+        var context = new RunContext(new SimRunHost(run), scenario, ScenarioCas.Create(scenario.Cas, seed, run.Options.Start));
         var probe = new ConditionProbe(context);
         run.Trace.AddObserver(probe.Observe);
         var operations = new OperationExecutor(context);
         var checks = new CheckBoard(context, probe, horizon, options.CheckInterval);
         run.Trace.AddObserver(checks.Observe);
-        var faults = new FaultScheduler(context);
+        var faults = new FaultScheduler(context, run);
 
-        foreach (var step in scenario.Steps)
-        {
-            if (step.At > horizon) continue;
-            run.At(run.Options.Start + step.At, () =>
-            {
-                probe.Playing(step);
-                operations.Execute(step);
-                probe.Playing(null);
-                checks.AfterStep(step);
-            });
-        }
+        ScheduleSteps(context, horizon, probe, operations, checks);
 
         faults.ScheduleAll([.. scenario.Faults.Where(f => f.At <= horizon)]);
         checks.Schedule();
@@ -112,6 +102,25 @@ public static class ScenarioRunner
             outcomes,
             faults.Windows,
             [.. events]);
+    }
+
+    /// <summary>
+    /// Schedules every step up to the horizon at its instant: its operation on each target node, its results watched by
+    /// the probe (step outcomes), then the open checks see its effect. Sim and live mode play steps so.
+    /// </summary>
+    internal static void ScheduleSteps(RunContext context, TimeSpan horizon, ConditionProbe probe, OperationExecutor operations, CheckBoard checks)
+    {
+        foreach (var step in context.Scenario.Steps)
+        {
+            if (step.At > horizon) continue;
+            context.Host.At(context.Start + step.At, () =>
+            {
+                probe.Playing(step);
+                operations.Execute(step);
+                probe.Playing(null);
+                checks.AfterStep(step);
+            });
+        }
     }
 
     private static string DefaultReplay(Scenario scenario, ulong seed, TimeSpan horizon) =>
