@@ -8,34 +8,37 @@ using ImpClusterSim.Scenarios.Live;
 namespace ImpClusterSim.Cli.Live;
 
 /// <summary>
-/// `impsim live --topology T --speed N`: the coordinator of a live run (docs/live.md). Starts one `impsim node` process
-/// per node on loopback (ports from --base-port), waits until every member is Up, plays the live showcase's faults in
-/// scaled wall time, checks by querying the nodes, prints the timeline, the checks and a summary marked "live", and
-/// stops every process it started (unless --keep).
+/// `impsim live [SCENARIO] --speed N`: the coordinator of a live run (docs/live.md). Starts one `impsim node` process
+/// per node on loopback (ports from --base-port), waits until every member is Up, plays the scenario (default: the
+/// embedded one of `impsim run`) in scaled wall time with its checks evaluated by querying the nodes, prints the same
+/// timeline, checks and summary as `run` marked "live", and stops every process it started (unless --keep). With
+/// --topology and no scenario it plays the live showcase (skeleton services) instead.
 /// </summary>
 public static class LiveCommand
 {
-    private static readonly Argument<FileInfo?> ScenarioFile = new("SCENARIO")
+    internal static readonly Argument<FileInfo?> ScenarioFile = new("SCENARIO")
     {
-        Description = "A scenario file: refused for now (live mode plays the kernel showcase; see docs/live.md)",
+        Description = "A scenario file (default: the embedded CA-signed Tomcat rollout of `impsim run`); see docs/live.md for what plays live",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static readonly Option<string> Topology = new("--topology") { Description = "Topology file or embedded name (default, two-clusters, lab)", DefaultValueFactory = _ => "two-clusters" };
+    private static readonly Option<string?> Topology = new("--topology") { Description = "Without a scenario: play the live showcase (skeleton services) on this topology file or embedded name (default, two-clusters, lab)" };
     private static readonly Option<double> Speed = new("--speed") { Description = "Virtual seconds per wall second (120: two virtual hours in one wall minute)", DefaultValueFactory = _ => 120 };
     private static readonly Option<int> BasePort = new("--base-port") { Description = "The coordinator's port; node i listens on base + 1 + i", DefaultValueFactory = _ => 25520 };
-    private static readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the nodes' random streams (a live run is not replayable)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<ulong?> Seed = new("--seed") { Description = "Seed of the nodes' keys and random streams (default: the scenario's, else 1; a live run is not replayable)" };
     private static readonly Option<string?> Data = new("--data") { Description = "Directory of the nodes' SQLite files (default: a new temporary directory)" };
     private static readonly Option<bool> Keep = new("--keep") { Description = "Leave the node processes running at the end" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON" };
     private static readonly Option<bool> Tls = new("--tls") { Description = "Akka.Remote over mutual TLS with certificates from a new run CA (written under --data/tls)" };
     private static readonly Option<int> UpWithin = new("--up-within") { Description = "Seconds the members may take to come Up", DefaultValueFactory = _ => 90 };
+    private static readonly Option<string?> Until = new("--until") { Description = "Virtual duration to play (default: the scenario's horizon)" };
+    private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write summary.json, trace.jsonl, junit.xml and report.html into this folder" };
 
     public static Command Create()
     {
         var command = new Command("live", "Run a deployment as one OS process per node on Akka.Cluster over TCP, with SQLite state, and play faults in scaled wall time")
         {
-            ScenarioFile, Topology, Speed, BasePort, Seed, Data, Keep, Json, Tls, UpWithin,
+            ScenarioFile, Topology, Speed, BasePort, Seed, Data, Keep, Json, Tls, UpWithin, Until, Report,
         };
         command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
@@ -43,11 +46,18 @@ public static class LiveCommand
 
     private static int Execute(ParseResult parse, TextWriter output, TextWriter error)
     {
-        if (parse.GetValue(ScenarioFile) is { } scenario)
-            throw new UsageException($"live mode cannot play scenario files yet ({scenario.Name}): the platform's messages and durable state " +
-                "have wire codecs, but the coordinator does not yet play a scenario's steps and checks against node processes " +
-                "(docs/live.md, 'What runs today'). Nothing was started. Play the live showcase: impsim live --topology two-clusters --speed 120");
-        var topologyArgument = parse.GetValue(Topology)!;
+        var topologyOption = parse.GetValue(Topology);
+        if (topologyOption is null || parse.GetValue(ScenarioFile) is not null)
+        {
+            if (topologyOption is not null) throw new UsageException("--topology goes without a scenario: a scenario names its own deployment");
+            return LiveScenarioRun.Execute(new LiveScenarioArguments(parse.GetValue(ScenarioFile), parse.GetValue(Speed), parse.GetValue(BasePort),
+                parse.GetValue(Seed), parse.GetValue(Data), parse.GetValue(Keep), parse.GetValue(Json), parse.GetValue(Tls), parse.GetValue(UpWithin),
+                parse.GetValue(Until), parse.GetValue(Report)), output, error);
+        }
+
+        if (parse.GetValue(Until) is not null || parse.GetValue(Report) is not null)
+            throw new UsageException("--until and --report go with a scenario; the live showcase (--topology) has a fixed plan");
+        var topologyArgument = topologyOption;
         var topology = LiveArguments.Topology(topologyArgument);
         var nodes = topology.Nodes.Count();
         var basePort = parse.GetValue(BasePort);
@@ -58,7 +68,7 @@ public static class LiveCommand
         if (upWithin is < 1 or > 600) throw new UsageException($"--up-within {upWithin} is out of range (1 to 600 s)");
         var data = parse.GetValue(Data) ?? Path.Combine(Path.GetTempPath(), "impsim-live-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var topologyPath = File.Exists(topologyArgument) ? Path.GetFullPath(topologyArgument) : topologyArgument;
-        var options = new LiveDeploymentOptions(topology, topologyPath, basePort, speed, parse.GetValue(Seed), Path.GetFullPath(data),
+        var options = new LiveDeploymentOptions(topology, topologyPath, basePort, speed, parse.GetValue(Seed) ?? 1, Path.GetFullPath(data),
             NodeLaunch.For(typeof(LiveCommand).Assembly.Location))
         {
             UpWithin = TimeSpan.FromSeconds(upWithin),

@@ -26,12 +26,13 @@ public static class NodeCommand
     private static readonly Option<string?> Tls = new("--tls") { Description = "Directory of the run's TLS files (ca.pem, NODE.pfx) made by `impsim live --tls`" };
     private static readonly Option<bool> WaitForStart = new("--wait-for-start") { Description = "Start the services only when the coordinator says so (it sends the shared epoch)" };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "Do not echo trace events" };
+    private static readonly Option<FileInfo?> Scenario = new("--scenario") { Description = "Run the platform's services for this scenario file's deployment (instead of --topology's skeleton services) and play its steps and probes for `impsim live`" };
 
     public static Command Create()
     {
         var command = new Command("node", "Run one node of a topology as an Akka.Cluster member over TCP (live mode)")
         {
-            Topology, Name, Hostname, Port, SeedNodes, Data, Speed, Epoch, Seed, Tls, WaitForStart, Quiet,
+            Topology, Name, Hostname, Port, SeedNodes, Data, Speed, Epoch, Seed, Tls, WaitForStart, Quiet, Scenario,
         };
         command.SetAction(parse => Execute(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
@@ -39,7 +40,14 @@ public static class NodeCommand
 
     private static int Execute(ParseResult parse, TextWriter output, TextWriter error)
     {
-        var topology = LiveArguments.Topology(parse.GetValue(Topology)!);
+        Scenarios.Language.Scenario? scenario = null;
+        if (parse.GetValue(Scenario) is { } scenarioFile)
+        {
+            scenario = Run.RunCommand.LoadScenarioFile(scenarioFile, error);
+            if (scenario is null) return ExitCodes.BadInput;
+        }
+
+        var topology = scenario?.Deployment.Topology ?? LiveArguments.Topology(parse.GetValue(Topology)!);
         var name = parse.GetValue(Name)!;
         var node = topology.FindNode(name) ?? throw new UsageException($"--name '{name}' is not a node of the topology; its nodes: {string.Join(", ", topology.Nodes.Select(n => n.Name))}");
         var port = parse.GetValue(Port);
@@ -66,8 +74,10 @@ public static class NodeCommand
         LiveNodeHost host;
         try
         {
-            host = LiveNodeHost.StartAsync(settings, LiveSkeleton.Root(role), TimeSpan.FromSeconds(60), parse.GetValue(Quiet) ? null : output, !parse.GetValue(WaitForStart))
+            var root = scenario is null ? LiveSkeleton.Root(role) : Scenarios.Live.LiveScenarioRunner.NodeRoot(scenario, name, parse.GetValue(Seed));
+            host = LiveNodeHost.StartAsync(settings, root, TimeSpan.FromSeconds(60), parse.GetValue(Quiet) ? null : output, !parse.GetValue(WaitForStart))
                 .GetAwaiter().GetResult();
+            if (scenario is not null) Scenarios.Live.LiveScenarioRunner.StartAgent(host, scenario, parse.GetValue(Seed));
         }
         catch (TimeoutException e)
         {

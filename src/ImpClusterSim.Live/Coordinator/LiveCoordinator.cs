@@ -166,6 +166,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
     {
         if (!Keep)
         {
+            SaveOutputs();
             var running = _processes.Values.Where(p => p.IsRunning).ToArray();
             await Task.WhenAll(running.Select(async p =>
             {
@@ -190,6 +191,22 @@ public sealed class LiveCoordinator : IAsyncDisposable
             // Leaving is best effort; terminating is not.
         }
         await System.Terminate().WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Each node process's output (what it wrote since it was first started, up to 1 MiB) to DATA/NODE.log.</summary>
+    private void SaveOutputs()
+    {
+        foreach (var p in _processes.Values)
+        {
+            try
+            {
+                File.WriteAllText(Path.Combine(Options.DataDirectory, p.Node + ".log"), p.Output);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The logs are a help, not a result.
+            }
+        }
     }
 
     /// <summary>Nodes join through the coordinator first, then through the first node (so they can rejoin without it).</summary>

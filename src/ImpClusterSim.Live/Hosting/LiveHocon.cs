@@ -81,6 +81,9 @@ public static class LiveHocon
     /// <summary>Creates the host system of <paramref name="settings"/>, with the TLS setup when it has TLS files.</summary>
     public static Akka.Actor.ActorSystem CreateHostSystem(LiveHostSettings settings)
     {
+        // The node's services (key generation, TLS) and the host's heartbeats share the .NET thread pool: without
+        // spare threads a busy start-up delays heartbeats past the failure detector's pause and the member is downed.
+        ReserveThreads();
         var config = Host(settings);
         if (settings.Tls is null) return Akka.Actor.ActorSystem.Create(SystemName, config);
         var setup = Akka.Actor.BootstrapSetup.Create().WithConfig(config).And(LiveTls.SslSetup(settings.Tls));
@@ -105,6 +108,13 @@ public static class LiveHocon
         """);
 
     /// <summary>Reads the run's time back from a node system's config (for the <see cref="ScaledScheduler"/>).</summary>
+    /// <summary>Raises the thread pool's minimum (16 workers) so that blocking work never starves Akka's heartbeats.</summary>
+    public static void ReserveThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < 16) ThreadPool.SetMinThreads(16, Math.Max(io, 16));
+    }
+
     public static LiveTime TimeOf(Config config) => new(
         new SimInstant(config.GetLong("impsim.live.origin-ticks")),
         DateTimeOffset.FromUnixTimeMilliseconds(config.GetLong("impsim.live.epoch-unix-ms")),

@@ -40,7 +40,7 @@ internal sealed class NodeProcessHost(LiveNodeHost host) : IRunHost
         if (!IsUp(node)) return null;
         try
         {
-            return host.Guardian!.Ask<object>(make, RequestTimeout).GetAwaiter().GetResult() as T;
+            return host.Guardian!.Ask<object>(make, RequestTimeout, CancellationToken.None).GetAwaiter().GetResult() as T;
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {

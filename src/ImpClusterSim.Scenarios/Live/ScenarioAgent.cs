@@ -23,7 +23,7 @@ public sealed class ScenarioAgent : ReceiveActor
     /// <summary>The agent's props for <paramref name="scenario"/> (played with <paramref name="seed"/>) on <paramref name="host"/>.</summary>
     public static Props Props(LiveNodeHost host, Scenario scenario, ulong seed) => Akka.Actor.Props.Create(() => new ScenarioAgent(host, scenario, seed));
 
-    private ScenarioAgent(LiveNodeHost host, Scenario scenario, ulong seed)
+    public ScenarioAgent(LiveNodeHost host, Scenario scenario, ulong seed)
     {
         var runHost = new NodeProcessHost(host);
         var context = new RunContext(runHost, scenario, ScenarioCas.Create(scenario.Cas, seed, runHost.Start));
