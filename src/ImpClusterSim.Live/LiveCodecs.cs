@@ -51,6 +51,12 @@ public static class LiveCodecs
             (r, _) => new StepPlayed(r.List(r2 => new RunRecord(r2.String(), r2.String(), r2.List(r3 => KeyValuePair.Create(r3.String(), r3.String())))))),
         new WireCodec<ProbeCondition>("probe-condition", 1, (w, m) => w.Int(m.Condition).String(m.Node), (r, _) => new ProbeCondition(r.Int(), r.String())),
         new WireCodec<ConditionObserved>("condition-observed", 1, (w, m) => w.Bool(m.Holds).String(m.Seen), (r, _) => new ConditionObserved(r.Bool(), r.String())),
+        new WireCodec<RunCli>("run-cli", 1, (w, m) => w.String(m.Node).String(m.Line), (r, _) => new RunCli(r.String(), r.String())),
+        new WireCodec<CliOutput>("cli-output", 1, (w, m) => w.Bool(m.Answered).String(m.Output), (r, _) => new CliOutput(r.Bool(), r.String())),
+        new WireCodec<ListMembers>("list-members", 1, (_, _) => { }, (_, _) => new ListMembers()),
+        new WireCodec<MemberList>("member-list", 1,
+            (w, m) => w.List(m.Nodes, (w2, n) => w2.String(n)).List(m.Addresses, (w2, a) => w2.String(a)),
+            (r, _) => new MemberList(r.List(r2 => r2.String()), r.List(r2 => r2.String()))),
         new WireCodec<IncarnationRecord>("incarnation", 1, (w, m) => w.Long(m.Number), (r, _) => new IncarnationRecord(r.Long())),
     ];
 

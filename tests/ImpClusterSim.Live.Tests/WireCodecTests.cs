@@ -24,6 +24,10 @@ public sealed class WireCodecTests
         new SetSkew(-600_000_000), new ReadDurable("icsa/ledger"), new DurableValue("icsa/ledger", new IncarnationRecord(3)), new DurableValue("x", null),
         new UploadProbe("cert-1", [1, 2, 3]), new UploadAcknowledged("cert-1"), new ListUploads(), new UploadList(["a", "b"], 1),
         new StoredUpload("cert-1", [1, 2], [3, 4]), new ShutdownNode(), new ControlAck("ok"), new IncarnationRecord(5),
+        new PlayStep(3, "imp-a-pub"), new StepPlayed([new RunRecord("imp-a-pub", "add-peer", [KeyValuePair.Create("result", "accepted")])]), new StepPlayed([]),
+        new ProbeCondition(7, "imp-b-pub"), new ConditionObserved(false, "peer status was 'Not reachable'"),
+        new RunCli("imp-a-pub", "utils service list"), new CliOutput(true, "Cisco Tomcat[STARTED]\n"), new ListMembers(),
+        new MemberList(["imp-a-pub", "imp-b-pub"], ["akka.tcp://impsim@127.0.0.1:25521", "akka.tcp://impsim@127.0.0.1:25522"]),
     }.Select(o => new[] { o });
 
     /// <summary>

@@ -61,6 +61,12 @@ internal static class LiveScenarioRun
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM too (a service manager, `timeout`): stop the run and every process it started.
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            cancel.Cancel();
+        });
         Scenarios.Outcome.ScenarioOutcome outcome;
         try
         {
@@ -71,7 +77,7 @@ internal static class LiveScenarioRun
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("impsim live: cancelled; every node process it started was stopped");
+            error.WriteLine(args.Keep ? "impsim live: cancelled; the node processes were left running (--keep)" : "impsim live: cancelled; every node process it started was stopped");
             return ExitCodes.ExpectationFailed;
         }
         catch (Exception e) when (e is LiveStartException or LiveNodeUnreachableException or TimeoutException or Akka.Actor.AskTimeoutException)
@@ -103,7 +109,7 @@ internal static class LiveScenarioRun
             output.WriteLine($"SQLite files: {data}");
             if (args.Keep)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"node processes left running (--keep); their seed: akka.tcp://impsim@{options.Hostname}:{options.PortOf(options.Nodes[0].Name)}"));
+                    $"node processes left running (--keep): {Invocation.CommandLine(["shell", "--connect", $"{options.Hostname}:{options.PortOf(options.Nodes[0].Name)}"])}"));
         }
 
         var written = args.Json ? error : output;

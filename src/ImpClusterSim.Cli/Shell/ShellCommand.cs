@@ -18,11 +18,14 @@ public static class ShellCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the run", DefaultValueFactory = _ => 1 };
         var script = new Option<FileInfo?>("--script") { Description = "Read the commands from this file instead of standard input" };
         var save = new Option<FileInfo?>("--save-scenario") { Description = "When the session ends, save what was typed as a scenario YAML file" };
-        var command = new Command("shell", "An interactive console on a simulated deployment: node CLIs, virtual time and faults")
+        var connect = new Option<string?>("--connect") { Description = "HOST:PORT of a node process of a live deployment left running by `impsim live --keep`: node CLIs and status there" };
+        var command = new Command("shell", "An interactive console on a simulated deployment (node CLIs, virtual time and faults), or on a live one with --connect")
         {
-            topology, seed, script, save,
+            topology, seed, script, save, connect,
         };
-        command.SetAction(parse => Execute(
+        command.SetAction(parse => parse.GetValue(connect) is { } address
+            ? Connect(address, parse, topology, seed, script, save)
+            : Execute(
             parse.GetValue(topology)!,
             parse.GetValue(seed),
             parse.GetValue(script),
@@ -30,6 +33,20 @@ public static class ShellCommand
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
+    }
+
+    private static int Connect(string address, System.CommandLine.ParseResult parse, Option<string> topology, Option<ulong> seed, Option<FileInfo?> script, Option<FileInfo?> save)
+    {
+        if (parse.GetResult(topology) is { Implicit: false } || parse.GetResult(seed) is { Implicit: false } || parse.GetValue(save) is not null)
+            throw new UsageException("--connect attaches to a running live deployment: --topology, --seed and --save-scenario belong to a simulated session");
+        var file = parse.GetValue(script);
+        if (file is { Exists: false }) throw new UsageException($"--script '{file}' not found");
+        string? scriptText = null;
+        if (file is not null && !InputFile.TryReadText(file.FullName, InputFile.MaxTextBytes, out scriptText, out var scriptError))
+            throw new UsageException($"--script: {scriptError}");
+        using var input = scriptText is null ? null : new StringReader(scriptText);
+        return LiveShell.Run(address, input ?? Console.In, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            echo: file is not null || Console.IsInputRedirected);
     }
 
     private static int Execute(string topology, ulong seed, FileInfo? script, FileInfo? save, TextWriter output, TextWriter error)

@@ -86,3 +86,18 @@ public sealed record ProbeCondition(int Condition, string Node);
 
 /// <summary>Whether the condition held on the node, and what was seen (the administrator's view).</summary>
 public sealed record ConditionObserved(bool Holds, string Seen);
+
+/// <summary>
+/// A platform CLI line typed at <see cref="Node"/>'s <c>admin:</c> prompt (<c>impsim shell --connect</c>), run by the
+/// node process's scenario agent against its own node. Answered with <see cref="CliOutput"/>.
+/// </summary>
+public sealed record RunCli(string Node, string Line);
+
+/// <summary>What the node's CLI printed; <see cref="Answered"/> is false when the node gave no answer.</summary>
+public sealed record CliOutput(bool Answered, string Output);
+
+/// <summary>Asks a node process which nodes it sees as Up members: answered with <see cref="MemberList"/>.</summary>
+public sealed record ListMembers;
+
+/// <summary>The Up, reachable node members a process sees: node names and their Akka addresses, in name order.</summary>
+public sealed record MemberList(IReadOnlyList<string> Nodes, IReadOnlyList<string> Addresses);

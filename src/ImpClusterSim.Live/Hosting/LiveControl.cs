@@ -63,6 +63,16 @@ public sealed class LiveControl : ReceiveActor
             if (host.ScenarioAgent is { } agent) agent.Forward(m);
             else Sender.Tell(new ConditionObserved(false, $"{m.Node}'s process plays no scenario"));
         });
+        Receive<RunCli>(m =>
+        {
+            if (host.ScenarioAgent is { } agent) agent.Forward(m);
+            else Sender.Tell(new CliOutput(false, $"{m.Node}'s process runs the skeleton services: they have no admin CLI"));
+        });
+        Receive<ListMembers>(_ =>
+        {
+            var members = host.Directory.Current.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+            Sender.Tell(new MemberList([.. members.Select(p => p.Key)], [.. members.Select(p => p.Value.Address.ToString())]));
+        });
         Receive<ShutdownNode>(_ =>
         {
             Sender.Tell(new ControlAck("shutdown"));

@@ -52,9 +52,11 @@ public static class LiveScenarioRunner
     {
         if (LiveSupport.Refusals(scenario) is { Count: > 0 } refusals) throw new ArgumentException(string.Join(Environment.NewLine, refusals));
         var wall = Stopwatch.StartNew();
-        var coordinator = LiveCoordinator.StartAsync(options).WaitAsync(cancel).GetAwaiter().GetResult();
+        // Start-up is bounded by UpWithin and cleans up after itself; a cancellation is seen once it is done.
+        var coordinator = LiveCoordinator.StartAsync(options).GetAwaiter().GetResult();
         try
         {
+            cancel.ThrowIfCancellationRequested();
             coordinator.Keep = keep;
             var upSeconds = wall.Elapsed.TotalSeconds;
             var time = coordinator.StartServicesAsync(SimInstant.DefaultRunStart).GetAwaiter().GetResult();

@@ -58,6 +58,11 @@ public sealed class ScenarioAgent : ReceiveActor
                 }
             });
         });
+        Receive<RunCli>(m =>
+        {
+            var sender = Sender;
+            _work.Add(() => sender.Tell(Cli(runHost, m.Node, m.Line)));
+        });
         Receive<ProbeCondition>(m =>
         {
             var sender = Sender;
@@ -79,6 +84,12 @@ public sealed class ScenarioAgent : ReceiveActor
             });
         });
     }
+
+    /// <summary>A CLI line at the node's admin prompt, through its Service Manager as the shell sends it.</summary>
+    private static CliOutput Cli(NodeProcessHost host, string node, string line) =>
+        host.Request<Node.Runtime.CliReply>(node, r => new Node.Runtime.CliRequest(line, r)) is { } reply
+            ? new CliOutput(true, reply.Output)
+            : new CliOutput(false, $"{node} did not answer");
 
     protected override void PostStop()
     {

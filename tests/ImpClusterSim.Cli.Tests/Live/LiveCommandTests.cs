@@ -38,18 +38,6 @@ public sealed class LiveCommandTests : IDisposable
             Directory.GetFiles(data, "*.db").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
     }
 
-    [Fact]
-    public void A_scenario_file_is_refused_before_anything_starts()
-    {
-        var data = Path.Combine(_dir, "refused");
-        var (exit, stdout, stderr) = CliHarness.Invoke("live", "scenarios/ca-signed-tomcat.yaml", "--data", data);
-        Assert.Equal(2, exit);
-        Assert.Contains("cannot play scenario files yet", stderr);
-        Assert.Contains("Nothing was started", stderr);
-        Assert.Equal("", stdout);
-        Assert.False(Directory.Exists(data));
-    }
-
     [Theory]
     [InlineData("--speed", "0", "--speed 0 is out of range")]
     [InlineData("--base-port", "80", "--base-port 80 is out of range")]
