@@ -126,5 +126,56 @@ public sealed class LiveScenarioTests : IDisposable
         Assert.False(Directory.Exists(data));
     }
 
+    [Fact]
+    public void Keep_leaves_the_node_processes_running_for_a_shell_that_connects_to_them()
+    {
+        var scenario = Path.Combine(_dir, "keep.yaml");
+        File.WriteAllText(scenario, NeverPeered[..NeverPeered.IndexOf("expect:", StringComparison.Ordinal)].Replace("until: 12m", "until: 4m", StringComparison.Ordinal) + """
+            expect:
+              - name: imp-a holds the CA
+                at: 3m
+                trust-store-contains: { publisher-of: imp-a, store: tomcat-trust, ca: corp-root }
+            """);
+        var data = Path.Combine(_dir, "data-keep");
+        var basePort = LiveTestSupport.FreePortRange(4);
+        try
+        {
+            var (exit, stdout, stderr) = CliHarness.Invoke("live", scenario, "--speed", "120", "--base-port", basePort.ToString(),
+                "--data", data, "--keep", "--up-within", "120");
+            Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+            var connect = $"127.0.0.1:{basePort + 1}";
+            Assert.Contains($"shell --connect {connect}", stdout);
+            Assert.Equal(3, LiveTestSupport.ProcessesMentioning(data).Count);
+
+            var script = Path.Combine(_dir, "live-shell.txt");
+            File.WriteAllText(script, "nodes\nuse imp-a-pub\nutils service list\nexit\nadvance 10m\nexit\n");
+            var (shellExit, shellOut, shellErr) = CliHarness.Invoke("shell", "--connect", connect, "--script", script);
+            Assert.Contains("3 node members Up (cucm-pub, imp-a-pub, imp-b-pub)", shellOut);
+            Assert.Contains("imp-b-pub", shellOut);
+            Assert.Contains("incarnation 1", shellOut);
+            Assert.Contains("Cisco Tomcat", shellOut);
+            Assert.Contains("'advance' is not available on a live deployment", shellErr);
+            Assert.Equal(1, shellExit);
+        }
+        finally
+        {
+            foreach (var pid in LiveTestSupport.ProcessesMentioning(data))
+            {
+                try
+                {
+                    using var process = System.Diagnostics.Process.GetProcessById(pid);
+                    process.Kill();
+                    process.WaitForExit(10_000);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+
+        Assert.Empty(LiveTestSupport.ProcessesMentioning(data));
+    }
+
     public void Dispose() => LiveTestSupport.DeleteQuietly(_dir);
 }
