@@ -107,12 +107,12 @@ internal static class LiveScenarioRun
             ChecksTable.Render(output, outcome);
             RunSummary.Of(outcome).Render(output);
             output.WriteLine($"SQLite files: {data}");
-            if (args.Keep)
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"node processes left running (--keep): {Invocation.CommandLine(["shell", "--connect", $"{options.Hostname}:{options.PortOf(options.Nodes[0].Name)}"])}"));
         }
 
         var written = args.Json ? error : output;
+        if (args.Keep)
+            written.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"node processes left running (--keep): {Invocation.CommandLine(["shell", "--connect", $"{options.Hostname}:{options.PortOf(options.Nodes[0].Name)}"])}"));
         if (args.Report is not null)
             written.WriteLine($"report: {Path.Combine(args.Report.ToString(), ReportWriter.HtmlFile)} (and {ReportWriter.SummaryFile}, {ReportWriter.TraceFile}, {ReportWriter.JUnitFile} beside it)");
         return outcome.Passed ? ExitCodes.Success : ExitCodes.ExpectationFailed;

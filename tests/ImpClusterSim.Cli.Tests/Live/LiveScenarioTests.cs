@@ -84,74 +84,37 @@ public sealed class LiveScenarioTests : IDisposable
             Directory.GetFiles(data, "*.db").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
     }
 
+    /// <summary>
+    /// The failing run is also kept (--keep): a shell attaches to its node processes (nodes, a node's CLI, a refused
+    /// sim-only command), and the test then ends them.
+    /// </summary>
     [Fact]
-    public void A_check_that_does_not_hold_live_fails_the_run_with_what_was_seen()
+    public void A_check_that_does_not_hold_live_fails_the_run_and_keep_leaves_the_processes_for_shell_connect()
     {
         var scenario = Path.Combine(_dir, "never-peered.yaml");
         File.WriteAllText(scenario, NeverPeered);
         var data = Path.Combine(_dir, "data-fail");
         var basePort = LiveTestSupport.FreePortRange(4);
-        var (exit, stdout, stderr) = CliHarness.Invoke("live", scenario, "--speed", "120", "--base-port", basePort.ToString(),
-            "--data", data, "--json", "--up-within", "120");
-
-        Assert.Empty(LiveTestSupport.ProcessesMentioning(data));
-        Assert.True(exit == 1, $"exit {exit}\n{stdout}\n{stderr}");
-        using var json = JsonDocument.Parse(stdout);
-        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
-        Assert.True(checks["the upload is accepted"].GetProperty("passed").GetBoolean(), checks["the upload is accepted"].GetProperty("detail").GetString());
-        Assert.True(checks["imp-a holds the CA"].GetProperty("passed").GetBoolean(), checks["imp-a holds the CA"].GetProperty("detail").GetString());
-        var failed = checks["imp-b holds the CA although the clusters are not peered"];
-        Assert.False(failed.GetProperty("passed").GetBoolean());
-        Assert.Contains("imp-b-pub tomcat-trust lacks 'Example Corp Root CA'", failed.GetProperty("detail").GetString());
-    }
-
-    [Fact]
-    public void A_fault_live_mode_cannot_play_is_refused_before_anything_starts()
-    {
-        var scenario = Path.Combine(_dir, "service-kill.yaml");
-        File.WriteAllText(scenario, NeverPeered.Replace("expect:", """
-            faults:
-              - at: 5m
-                service-kill: { node: imp-a-pub, service: Cisco Tomcat }
-            expect:
-            """, StringComparison.Ordinal));
-        var data = Path.Combine(_dir, "refused");
-        var (exit, stdout, stderr) = CliHarness.Invoke("live", scenario, "--data", data);
-        Assert.Equal(2, exit);
-        Assert.Contains("live mode cannot play never-peered; nothing was started", stderr);
-        Assert.Contains("service-kill.yaml:", stderr);
-        Assert.Contains("fault 'service-kill' cannot be played live", stderr);
-        Assert.Equal("", stdout);
-        Assert.False(Directory.Exists(data));
-    }
-
-    [Fact]
-    public void Keep_leaves_the_node_processes_running_for_a_shell_that_connects_to_them()
-    {
-        var scenario = Path.Combine(_dir, "keep.yaml");
-        File.WriteAllText(scenario, NeverPeered[..NeverPeered.IndexOf("expect:", StringComparison.Ordinal)].Replace("until: 12m", "until: 4m", StringComparison.Ordinal) + """
-            expect:
-              - name: imp-a holds the CA
-                at: 3m
-                trust-store-contains: { publisher-of: imp-a, store: tomcat-trust, ca: corp-root }
-            """);
-        var data = Path.Combine(_dir, "data-keep");
-        var basePort = LiveTestSupport.FreePortRange(4);
         try
         {
             var (exit, stdout, stderr) = CliHarness.Invoke("live", scenario, "--speed", "120", "--base-port", basePort.ToString(),
-                "--data", data, "--keep", "--up-within", "120");
-            Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
-            var connect = $"127.0.0.1:{basePort + 1}";
-            Assert.Contains($"shell --connect {connect}", stdout);
-            Assert.Equal(3, LiveTestSupport.ProcessesMentioning(data).Count);
+                "--data", data, "--json", "--keep", "--up-within", "120");
 
+            Assert.True(exit == 1, $"exit {exit}\n{stdout}\n{stderr}");
+            using var json = JsonDocument.Parse(stdout);
+            var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+            Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
+            Assert.True(checks["the upload is accepted"].GetProperty("passed").GetBoolean(), checks["the upload is accepted"].GetProperty("detail").GetString());
+            Assert.True(checks["imp-a holds the CA"].GetProperty("passed").GetBoolean(), checks["imp-a holds the CA"].GetProperty("detail").GetString());
+            var failed = checks["imp-b holds the CA although the clusters are not peered"];
+            Assert.False(failed.GetProperty("passed").GetBoolean());
+            Assert.Contains("imp-b-pub tomcat-trust lacks 'Example Corp Root CA'", failed.GetProperty("detail").GetString());
+
+            Assert.Equal(3, LiveTestSupport.ProcessesMentioning(data).Count);
             var script = Path.Combine(_dir, "live-shell.txt");
             File.WriteAllText(script, "nodes\nuse imp-a-pub\nutils service list\nexit\nadvance 10m\nexit\n");
-            var (shellExit, shellOut, shellErr) = CliHarness.Invoke("shell", "--connect", connect, "--script", script);
+            var (shellExit, shellOut, shellErr) = CliHarness.Invoke("shell", "--connect", $"127.0.0.1:{basePort + 1}", "--script", script);
             Assert.Contains("3 node members Up (cucm-pub, imp-a-pub, imp-b-pub)", shellOut);
-            Assert.Contains("imp-b-pub", shellOut);
             Assert.Contains("incarnation 1", shellOut);
             Assert.Contains("Cisco Tomcat", shellOut);
             Assert.Contains("'advance' is not available on a live deployment", shellErr);
@@ -175,6 +138,26 @@ public sealed class LiveScenarioTests : IDisposable
         }
 
         Assert.Empty(LiveTestSupport.ProcessesMentioning(data));
+    }
+
+    [Fact]
+    public void A_fault_live_mode_cannot_play_is_refused_before_anything_starts()
+    {
+        var scenario = Path.Combine(_dir, "service-kill.yaml");
+        File.WriteAllText(scenario, NeverPeered.Replace("expect:", """
+            faults:
+              - at: 5m
+                service-kill: { node: imp-a-pub, service: Cisco Tomcat }
+            expect:
+            """, StringComparison.Ordinal));
+        var data = Path.Combine(_dir, "refused");
+        var (exit, stdout, stderr) = CliHarness.Invoke("live", scenario, "--data", data);
+        Assert.Equal(2, exit);
+        Assert.Contains("live mode cannot play never-peered; nothing was started", stderr);
+        Assert.Contains("service-kill.yaml:", stderr);
+        Assert.Contains("fault 'service-kill' cannot be played live", stderr);
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(data));
     }
 
     public void Dispose() => LiveTestSupport.DeleteQuietly(_dir);
