@@ -69,7 +69,7 @@ public static class NodeCommand
         var role = LiveSkeleton.RoleOf(topology, name);
         var settings = new LiveNodeSettings(name, node.Cluster, role.IsPublisher,
             new LiveHostSettings(hostname, port, seeds, LiveNodeSettings.RolesOf(name, node.Cluster, role.IsPublisher), tls),
-            parse.GetValue(Data)!, time, parse.GetValue(Seed));
+            parse.GetValue(Data)!, time, parse.GetValue(Seed)) { PlaysScenario = scenario is not null };
 
         LiveNodeHost host;
         try

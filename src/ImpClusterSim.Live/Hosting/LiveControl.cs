@@ -56,16 +56,19 @@ public sealed class LiveControl : ReceiveActor
         Receive<PlayStep>(m =>
         {
             if (host.ScenarioAgent is { } agent) agent.Forward(m);
+            else if (host.Settings.PlaysScenario) Later(m);
             else Sender.Tell(new StepPlayed([new RunRecord(m.Node, "step", [KeyValuePair.Create("result", "not modelled"), KeyValuePair.Create("reply", "this node process plays no scenario")])]));
         });
         Receive<ProbeCondition>(m =>
         {
             if (host.ScenarioAgent is { } agent) agent.Forward(m);
+            else if (host.Settings.PlaysScenario) Later(m);
             else Sender.Tell(new ConditionObserved(false, $"{m.Node}'s process plays no scenario"));
         });
         Receive<RunCli>(m =>
         {
             if (host.ScenarioAgent is { } agent) agent.Forward(m);
+            else if (host.Settings.PlaysScenario) Later(m);
             else Sender.Tell(new CliOutput(false, $"{m.Node}'s process runs the skeleton services: they have no admin CLI"));
         });
         Receive<ListMembers>(_ =>
@@ -79,6 +82,10 @@ public sealed class LiveControl : ReceiveActor
             host.RequestShutdown();
         });
     }
+
+    /// <summary>Offers <paramref name="message"/> again in 50 ms (the scenario agent is being registered), for its sender.</summary>
+    private void Later(object message) =>
+        Context.System.Scheduler.ScheduleTellOnce(TimeSpan.FromMilliseconds(50), Self, message, Sender);
 
     public static Props Props(LiveNodeHost host) => Akka.Actor.Props.Create(() => new LiveControl(host));
 }

@@ -17,6 +17,13 @@ public sealed record LiveNodeSettings(
 {
     public string DatabasePath => Path.Combine(DataDirectory, NodeName + ".db");
 
+    /// <summary>
+    /// The process plays a scenario (<c>impsim node --scenario</c>): its scenario agent is registered just after the
+    /// member is Up, and the control actor holds a step or probe that arrives before it (instead of answering that
+    /// none plays).
+    /// </summary>
+    public bool PlaysScenario { get; init; }
+
     /// <summary>The cluster roles of the node's member: <c>node:NAME</c>, <c>cluster:CLUSTER</c>, <c>publisher</c> or <c>subscriber</c>.</summary>
     public static IReadOnlyList<string> RolesOf(string node, string cluster, bool isPublisher) =>
         [Network.NodeDirectory.NodeRolePrefix + node, Network.NodeDirectory.ClusterRolePrefix + cluster, isPublisher ? "publisher" : "subscriber"];

@@ -65,7 +65,7 @@ public sealed class LiveScenarioTests : IDisposable
     {
         var data = Path.Combine(_dir, "data");
         var basePort = LiveTestSupport.FreePortRange(4);
-        var (exit, stdout, stderr) = CliHarness.Invoke("live", "scenarios/live-peering.yaml", "--speed", "120", "--base-port", basePort.ToString(),
+        var (exit, stdout, stderr) = CliHarness.Invoke("live", Path.Combine(RunCommandTests.RepoRoot(), "scenarios", "live-peering.yaml"), "--speed", "120", "--base-port", basePort.ToString(),
             "--data", data, "--json", "--up-within", "120");
 
         Assert.Empty(LiveTestSupport.ProcessesMentioning(data));
