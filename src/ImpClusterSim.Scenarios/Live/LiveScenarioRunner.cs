@@ -32,7 +32,7 @@ public static class LiveScenarioRunner
     /// with the scenario's service durations and timings, keys and certificates from the seed as in sim mode.
     /// </summary>
     public static Func<NodeContext, Props> NodeRoot(Scenario scenario, string node, ulong seed) =>
-        LivePlatform.Root(scenario.Deployment.Topology, node, seed, ScenarioRunner.Timings(scenario.Deployment.Settings.Timings),
+        LivePlatform.Root(scenario.Deployment.Topology, node, seed, ScenarioRunner.Timings(scenario.Deployment.Settings),
             ScenarioRunner.Catalogue(scenario.Deployment.Settings.Timings));
 
     /// <summary>Starts a node process's scenario agent (after <see cref="LiveNodeHost.StartAsync"/>).</summary>
