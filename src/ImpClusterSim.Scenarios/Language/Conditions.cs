@@ -16,6 +16,18 @@ public sealed record PeerStatusIs(string Cluster, string Peer, string Status, So
     public override string Kind => "peer-status";
 }
 
+/// <summary>
+/// peer-certificate: the Tomcat certificate <see cref="Peer"/>'s publisher presented to <see cref="Cluster"/>'s
+/// publisher at the last sync of its Cisco Intercluster Sync Agent that received one (PeerSyncState.LastPresentedChain,
+/// answered by the agent through QueryPeerStatus) is issued by the scenario CA <see cref="IssuedBy"/>, or is
+/// self-signed (<see cref="SelfSigned"/> true) or not (false). Exactly one of the two is given. Before the agent has
+/// received a certificate from the peer it does not hold. Both clusters are IM&amp;P cluster names.
+/// </summary>
+public sealed record PeerCertificateIs(string Cluster, string Peer, string? IssuedBy, bool? SelfSigned, SourceSpan Span) : Condition(Span)
+{
+    public override string Kind => "peer-certificate";
+}
+
 public sealed record TroubleshooterPasses(string Cluster, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "troubleshooter-passes";

@@ -277,6 +277,21 @@ internal sealed partial class ScenarioReader
                 }
 
                 return new PeerStatusIs(a.Text("cluster"), a.Text("peer"), a.Text("equals"), span);
+            case "peer-certificate":
+                if (a.Text("cluster") == a.Text("peer"))
+                {
+                    Error(a.Node("peer")!, $"a cluster is not its own peer: 'cluster' and 'peer' are both '{a.Text("peer")}'");
+                    return null;
+                }
+
+                if (a.Has("issued-by") == a.Has("self-signed"))
+                {
+                    if (a.Has("issued-by")) Error(a.Node("self-signed")!, "'peer-certificate' takes 'issued-by' or 'self-signed', not both");
+                    else Error(span.Line, span.Column, "'peer-certificate' needs 'issued-by: <ca>' or 'self-signed: true|false' (which certificate the peer presented)");
+                    return null;
+                }
+
+                return new PeerCertificateIs(a.Text("cluster"), a.Text("peer"), a.OptText("issued-by"), a.Has("self-signed") ? a.Bool("self-signed") : null, span);
             case "troubleshooter-passes": return new TroubleshooterPasses(a.Text("cluster"), span);
             case "trust-store-contains": return new TrustStoreHolds(target!, a.Text("store"), a.Text("ca"), true, span);
             case "trust-store-lacks": return new TrustStoreHolds(target!, a.Text("store"), a.Text("ca"), false, span);

@@ -181,6 +181,13 @@ public static class ScenarioVocabulary
             R("peer", ArgType.Peer, "the peer IM&P cluster (or its publisher)"),
             R("equals", ArgType.Text, "the status text, e.g. Connection is secure"),
         ]),
+        new("peer-certificate", "The Tomcat certificate a peer's publisher presented at the last intercluster sync (what the publisher's Cisco Intercluster Sync Agent received and validated or took): issued by a CA, or self-signed.",
+        [
+            R("cluster", ArgType.Peer, "the IM&P cluster (or its publisher) whose Cisco Intercluster Sync Agent is asked"),
+            R("peer", ArgType.Peer, "the peer IM&P cluster (or its publisher) that presented the certificate"),
+            O("issued-by", ArgType.Ca, "the scenario CA that signed it; give 'issued-by' or 'self-signed'"),
+            O("self-signed", ArgType.Bool, "true: the peer presented a self-signed certificate; false: a CA-signed one"),
+        ]),
         new("troubleshooter-passes", "Every Inter-Clustering line of the System Troubleshooter passes.", [R("cluster", ArgType.Cluster, "the IM&P cluster")], "cluster"),
         new("trust-store-contains", "The trust store of every target node holds the CA's certificate.", StoreAndCa, Target: TargetUse.Required),
         new("trust-store-lacks", "The trust store of no target node holds the CA's certificate.", StoreAndCa, Target: TargetUse.Required),

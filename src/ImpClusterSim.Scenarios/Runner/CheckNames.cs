@@ -24,6 +24,7 @@ internal static class CheckNames
         return condition switch
         {
             PeerStatusIs p => $"{p.Cluster} shows '{p.Status}' for {p.Peer}",
+            PeerCertificateIs p => $"{p.Cluster} received a {(p.IssuedBy is { } ca ? "certificate issued by " + ca : p.SelfSigned == true ? "self-signed certificate" : "CA-signed certificate")} from {p.Peer}",
             TroubleshooterPasses t => $"troubleshooter passes on {t.Cluster}",
             TrustStoreHolds t => $"{t.Store} of {t.Target} {(t.Contains ? "contains" : "lacks")} {t.Ca}",
             OwnCertIssuedBy o => $"{o.Unit} of {o.Target} issued by {o.Ca}",

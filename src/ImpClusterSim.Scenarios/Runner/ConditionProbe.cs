@@ -65,6 +65,7 @@ internal sealed class ConditionProbe(RunContext context)
     public Observation Evaluate(Condition condition) => condition switch
     {
         PeerStatusIs p => OnNode(C.PublisherOf(p.Cluster).Name, p),
+        PeerCertificateIs p => OnNode(C.PublisherOf(p.Cluster).Name, p),
         TroubleshooterPasses t => OnNode(C.PublisherOf(t.Cluster).Name, t),
         TrustStoreHolds t => EveryNode(t.Target, n => OnNode(n, t)),
         OwnCertIssuedBy o => EveryNode(o.Target, n => OnNode(n, o)),
@@ -93,7 +94,7 @@ internal sealed class ConditionProbe(RunContext context)
     /// Whether <see cref="EvaluateOn"/> can evaluate <paramref name="condition"/> on one node by asking that node alone
     /// (what a live node process does for the coordinator); the others need the trace or several nodes.
     /// </summary>
-    public static bool IsNodeLocal(Condition condition) => condition is PeerStatusIs or TroubleshooterPasses or TrustStoreHolds
+    public static bool IsNodeLocal(Condition condition) => condition is PeerStatusIs or PeerCertificateIs or TroubleshooterPasses or TrustStoreHolds
         or OwnCertIssuedBy or ServiceStateIs or CliOutputContains or NodeUp or BannerShown or SipTrunkSecure or SettingActive
         or TroubleshooterFails or SecurePeersWhenTrusted;
 
@@ -104,6 +105,7 @@ internal sealed class ConditionProbe(RunContext context)
     public Observation EvaluateOn(string node, Condition condition) => condition switch
     {
         PeerStatusIs p => PeerStatus(p),
+        PeerCertificateIs p => PeerCertificate(p),
         TroubleshooterPasses t => Troubleshooter(t),
         TrustStoreHolds t => TrustStore(node, t),
         OwnCertIssuedBy o => OwnCert(node, o),
@@ -201,6 +203,29 @@ internal sealed class ConditionProbe(RunContext context)
         if (row is null) return new Observation(false, $"{publisher.Name}'s panel has no row for {peer.Fqdn}");
         var status = row.CertificateStatus.Text;
         return new Observation(status == p.Status, $"peer status was '{status}'");
+    }
+
+    /// <summary>
+    /// The peer's Tomcat certificate as the local Cisco Intercluster Sync Agent last received it (QueryPeerStatus: the
+    /// agent's state for the peer, <c>LastPresentedChain</c>), compared with the CA (by signature, RFC 5280 6.1.3
+    /// (a)(1)) or with self-signedness; the status that sync left is in the detail.
+    /// </summary>
+    private Observation PeerCertificate(PeerCertificateIs p)
+    {
+        var publisher = C.PublisherOf(p.Cluster);
+        var peer = C.PublisherOf(p.Peer);
+        if (!C.IsUp(publisher.Name)) return new Observation(false, $"{publisher.Name} is down");
+        var snapshot = C.Query<PeerStatusSnapshot>(publisher.Name, r => new QueryPeerStatus(r));
+        if (snapshot is null) return new Observation(false, $"the Cisco Intercluster Sync Agent of {publisher.Name} did not answer");
+        var state = snapshot.States.FirstOrDefault(s => Names(s.PeerAddress, peer));
+        if (state is null) return new Observation(false, $"{publisher.Name} has no intercluster peer {peer.Fqdn}");
+        if (state.LastPresentedChain.IsDefaultOrEmpty)
+            return new Observation(false, $"{publisher.Name} has received no Tomcat certificate from {peer.Fqdn} yet (status '{state.Status.Text}')");
+        var leaf = state.LastPresentedChain[0];
+        var holds = p.IssuedBy is { } ca ? leaf.IsSignedBy(C.Cas[ca].Certificate) : leaf.IsSelfSigned == p.SelfSigned;
+        var issuer = leaf.IsSelfSigned ? "self-signed" : $"issued by '{leaf.IssuerCommonName}'";
+        return new Observation(holds, $"{publisher.Name} last received from {peer.Fqdn} the Tomcat certificate '{leaf.SubjectCommonName}' " +
+                                      $"{issuer} (status '{state.Status.Text}')");
     }
 
     private static bool Names(string address, Domain.Topology.NodeSpec node) =>
