@@ -94,4 +94,14 @@ public sealed class PeerCertificateTests
         Assert.Equal("self-signed before the upload", failed.Name);
         Assert.Contains("imp-a-pub has no intercluster peer imp-b-pub.example.com", failed.Detail);
     }
+
+    [Fact]
+    public void Live_mode_asks_the_publisher_s_own_process_and_does_not_refuse_it()
+    {
+        var study = ScenarioFiles.Load("studies/tomcat-restart-peers.yaml");
+        var condition = Assert.IsType<Scenarios.Language.PeerCertificateIs>(Assert.Single(study.Assumptions).Condition);
+
+        Assert.True(ConditionProbe.IsNodeLocal(condition));
+        Assert.Empty(Scenarios.Live.LiveSupport.Refusals(study));
+    }
 }
