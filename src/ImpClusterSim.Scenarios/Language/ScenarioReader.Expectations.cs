@@ -172,6 +172,7 @@ internal sealed partial class ScenarioReader
 
         var value = fields[given[0]].Value;
         CheckWindow? window = null;
+        var latestEnd = TimeSpan.Zero; // how much later a 'within' window can end when its 'after' step's time is drawn
         switch (given[0])
         {
             case "at":
@@ -205,7 +206,7 @@ internal sealed partial class ScenarioReader
                 string? label = null;
                 if (afterField.Value is not null && Text(afterField.Value, "after") is { } l)
                 {
-                    if (_labels.TryGetValue(l, out var step)) { from = step.At; label = l; }
+                    if (_labels.TryGetValue(l, out var step)) { from = step.At; label = l; latestEnd = step.Spread; }
                     else
                     {
                         Error(afterField.Value, _labels.Count == 0
@@ -226,9 +227,11 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        if (window.To > _until)
+        if (window.To + latestEnd > _until)
         {
-            Error(value, $"the check ends at {DurationText.Format(window.To)}, after the horizon {DurationText.Format(_until)} ('until')");
+            Error(value, latestEnd > TimeSpan.Zero
+                ? $"the check can end as late as {DurationText.Format(window.To + latestEnd)} (the step '{window.AfterLabel}' is drawn from a range), after the horizon {DurationText.Format(_until)} ('until')"
+                : $"the check ends at {DurationText.Format(window.To)}, after the horizon {DurationText.Format(_until)} ('until')");
             ok = false;
             return null;
         }

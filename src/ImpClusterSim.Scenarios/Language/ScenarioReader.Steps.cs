@@ -17,11 +17,12 @@ internal sealed partial class ScenarioReader
         if (List(node, "steps") is not { } list) return [];
         var result = ImmutableArray.CreateBuilder<Step>();
         var cursor = TimeSpan.Zero;
+        var cursorSpread = TimeSpan.Zero;
         var index = 0;
         foreach (var item in list.Children)
         {
             if (Mapping(item, "a step") is not { } map) continue;
-            var step = ReadStep(map, index, ref cursor);
+            var step = ReadStep(map, index, ref cursor, ref cursorSpread);
             if (step is not null) result.Add(step);
             index++;
         }
@@ -29,8 +30,11 @@ internal sealed partial class ScenarioReader
         return result.ToImmutable();
     }
 
-    /// <summary><paramref name="cursor"/>: when the previous step ended (its time, plus its duration for a wait).</summary>
-    private Step? ReadStep(YamlMappingNode map, int index, ref TimeSpan cursor)
+    /// <summary>
+    /// <paramref name="cursor"/>: when the previous step ended at the earliest (its time, plus its duration for a wait);
+    /// <paramref name="cursorSpread"/>: how much later it can end when a step time is drawn from a range.
+    /// </summary>
+    private Step? ReadStep(YamlMappingNode map, int index, ref TimeSpan cursor, ref TimeSpan cursorSpread)
     {
         var fields = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
         var targets = new List<(string Key, YamlNode KeyNode, YamlNode Value)>();
@@ -74,6 +78,8 @@ internal sealed partial class ScenarioReader
 
         var timing = StepTiming.Next;
         var at = cursor;
+        var spread = cursorSpread;
+        DurationRange? range = null;
         var hasAt = fields.TryGetValue("at", out var atField);
         var hasAfter = fields.TryGetValue("after", out var afterField);
         if (hasAt && hasAfter)
@@ -84,32 +90,37 @@ internal sealed partial class ScenarioReader
         else if (hasAt)
         {
             timing = StepTiming.At;
-            if (DurationValue(atField.Value, "at") is { } t)
+            if (StepTime(atField.Value, "at") is { } t)
             {
-                if (t < cursor)
+                range = t.Range;
+                if (t.Min < cursor + cursorSpread)
                 {
-                    Error(atField.Value, $"step time goes backwards: at {DurationText.Format(t)} comes before the previous step ({DurationText.Format(cursor)}); steps are in time order");
+                    Error(atField.Value, cursorSpread > TimeSpan.Zero
+                        ? $"step time goes backwards: at {DurationText.Format(t.Min)} comes before the previous step, which can fall as late as {DurationText.Format(cursor + cursorSpread)} (its time is drawn from a range); steps are in time order"
+                        : $"step time goes backwards: at {DurationText.Format(t.Min)} comes before the previous step ({DurationText.Format(cursor)}); steps are in time order");
                     ok = false;
                 }
-                else at = t;
+                else (at, spread) = (t.Min, t.Width);
             }
             else ok = false;
         }
         else if (hasAfter)
         {
             timing = StepTiming.After;
-            if (DurationValue(afterField.Value, "after") is { } d) at = cursor + d;
+            if (StepTime(afterField.Value, "after") is { } d) (at, spread, range) = (cursor + d.Min, cursorSpread + d.Width, d.Range);
             else ok = false;
         }
 
         var timeNode = hasAt ? atField.Value : hasAfter ? afterField.Value : map;
-        if (at > _until)
+        if (at + spread > _until)
         {
-            Error(timeNode, $"the step at {DurationText.Format(at)} is after the horizon {DurationText.Format(_until)} ('until')");
+            Error(timeNode, spread > TimeSpan.Zero
+                ? $"the step can fall as late as {DurationText.Format(at + spread)} (its time or an earlier step's is drawn from a range), after the horizon {DurationText.Format(_until)} ('until')"
+                : $"the step at {DurationText.Format(at)} is after the horizon {DurationText.Format(_until)} ('until')");
             ok = false;
         }
 
-        if (label is not null) _labels[label] = (at, labelField.Value);
+        if (label is not null) _labels[label] = (at, spread, labelField.Value);
         if (operations.Count == 0) return null;
 
         var (spec, keyNode, value) = operations[0];
@@ -120,9 +131,23 @@ internal sealed partial class ScenarioReader
         var operation = args.Ok && targetOk ? BuildOperation(args, keyNode) : null;
         if (operation is Wait w) cursor = at + w.Duration;
         else cursor = at;
+        cursorSpread = spread;
         if (operation is not null && target is not null && !CheckTargetFits(spec, args, target)) ok = false;
 
-        return ok && operation is not null ? new Step(index, label, timing, at, target, operation, Span(map)) : null;
+        return ok && operation is not null
+            ? new Step(index, label, timing, at, target, operation, Span(map)) { Range = range, Spread = spread }
+            : null;
+    }
+
+    /// <summary>
+    /// A step's 'at' or 'after': a duration, or a range 'min..max' (the step's time is drawn from it for each run with
+    /// the run's seed); its earliest value, the range's width and the range as written (null for a fixed duration).
+    /// </summary>
+    private (TimeSpan Min, TimeSpan Width, DurationRange? Range)? StepTime(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode { Value: { } text } && text.Contains("..", StringComparison.Ordinal))
+            return RangeValue(node, key) is { } r ? (r.Min, r.Max - r.Min, r) : null;
+        return DurationValue(node, key) is { } d ? (d, TimeSpan.Zero, null) : null;
     }
 
     /// <summary>Checks that the operation makes sense on every target node: services that run there, peers on publishers.</summary>

@@ -18,7 +18,7 @@ internal sealed partial class ScenarioReader(string file, string text, string ba
     private readonly List<ScenarioError> _errors = [];
     private YamlShape? _shape;
     private readonly Dictionary<string, CaSpec> _cas = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (TimeSpan At, YamlNode Node)> _labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TimeSpan At, TimeSpan Spread, YamlNode Node)> _labels = new(StringComparer.Ordinal);
     private readonly HashSet<string> _waitLabels = new(StringComparer.Ordinal);
     private Deployment? _deployment;
     private TimeSpan _until = Scenario.DefaultUntil;

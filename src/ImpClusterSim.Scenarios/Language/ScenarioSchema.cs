@@ -64,8 +64,8 @@ public static class ScenarioSchema
                 new JsonObject
                 {
                     ["label"] = new JsonObject { ["type"] = "string", ["description"] = "a name for 'after' in expectations and assumptions" },
-                    ["at"] = Ref("duration", "time since the start"),
-                    ["after"] = Ref("duration", "time since the previous step (default: right after it)"),
+                    ["at"] = Ref("duration-range", "time since the start; a range (37m..1h7m) draws it from the run's seed"),
+                    ["after"] = Ref("duration-range", "time since the previous step (default: right after it); a range draws it from the run's seed"),
                     ["node"] = new JsonObject { ["type"] = "string" },
                     ["nodes"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" }, ["minItems"] = 1 },
                     ["cluster"] = new JsonObject { ["type"] = "string", ["description"] = "every node of the cluster" },

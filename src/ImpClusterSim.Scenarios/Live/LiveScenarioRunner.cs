@@ -51,6 +51,7 @@ public static class LiveScenarioRunner
         IReadOnlyList<Action<TraceEvent>>? observers = null, CancellationToken cancel = default)
     {
         if (LiveSupport.Refusals(scenario) is { Count: > 0 } refusals) throw new ArgumentException(string.Join(Environment.NewLine, refusals));
+        scenario = StepTimes.Draw(scenario, options.Seed);
         var wall = Stopwatch.StartNew();
         // Start-up is bounded by UpWithin and cleans up after itself; a cancellation is seen once it is done.
         var coordinator = LiveCoordinator.StartAsync(options).GetAwaiter().GetResult();

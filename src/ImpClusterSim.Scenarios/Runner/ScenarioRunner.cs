@@ -23,6 +23,7 @@ public static class ScenarioRunner
     public static ScenarioOutcome Run(Scenario scenario, ScenarioRunOptions options)
     {
         var seed = options.Seed ?? scenario.Seed ?? 1;
+        scenario = StepTimes.Draw(scenario, seed);
         var horizon = options.Until ?? scenario.Until;
         var topology = scenario.Deployment.Topology;
         var settings = scenario.Deployment.Settings;
@@ -105,7 +106,8 @@ public static class ScenarioRunner
     }
 
     /// <summary>
-    /// Schedules every step up to the horizon at its instant: its operation on each target node, its results watched by
+    /// Schedules every step up to the horizon at its instant (its drawn time, <see cref="StepTimes"/>; a drawn step first
+    /// records a "step-time-drawn" run event with the range and the time): its operation on each target node, its results watched by
     /// the probe (step outcomes), then the open checks see its effect. Sim and live mode play steps so.
     /// </summary>
     internal static void ScheduleSteps(RunContext context, TimeSpan horizon, ConditionProbe probe, OperationExecutor operations, CheckBoard checks)
@@ -115,6 +117,10 @@ public static class ScenarioRunner
             if (step.At > horizon) continue;
             context.Host.At(context.Start + step.At, () =>
             {
+                if (step.IsDrawn)
+                    context.Record(RunContext.ScenarioNode, "step-time-drawn", ("step", step.Label ?? $"#{step.Index + 1}"),
+                        (step.Timing == StepTiming.After ? "after" : "at", $"{Domain.Time.DurationText.Format(step.Range!.Min)}..{Domain.Time.DurationText.Format(step.Range.Max)}"),
+                        ("time", Domain.Time.DurationText.Format(step.At)));
                 probe.Playing(step);
                 operations.Execute(step);
                 probe.Playing(null);
