@@ -1,6 +1,5 @@
 using ImpClusterSim.Domain.Services;
 using ImpClusterSim.Domain.Topology;
-using System.Globalization;
 using ImpClusterSim.Node.Runtime;
 using ImpClusterSim.Pki;
 
@@ -23,8 +22,8 @@ public static class PlatformDeployment
         catalogue ??= ServiceCatalogue.Default;
         workers ??= Node.Services.StandardServices.Workers();
         timings ??= new RuntimeTimings();
-        // Every node's keys and certificates derive from the run's seed and the node's names (docs/pki.md).
-        var certificates = new NodeCertificateFactory("run-" + run.Seed.ToString(CultureInfo.InvariantCulture), KeyPool.Shared);
+        // Every node's keys and certificates derive from the node's names, not from the run's seed (docs/pki.md).
+        var certificates = new NodeCertificateFactory(NodeCertificateFactory.DeploymentSeed, KeyPool.Shared);
         var clusterOf = ClusterOfNode(topology);
         foreach (var node in topology.Nodes)
         {

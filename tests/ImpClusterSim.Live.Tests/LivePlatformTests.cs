@@ -94,7 +94,7 @@ public sealed class LivePlatformTests : IAsyncLifetime
         var settings = new LiveNodeSettings(node, spec.Cluster, spec.IsPublisher,
             new LiveHostSettings("127.0.0.1", port, seeds, LiveNodeSettings.RolesOf(node, spec.Cluster, spec.IsPublisher)),
             _dir, time, 1);
-        var host = await LiveNodeHost.StartAsync(settings, LivePlatform.Root(topology, node, 1), Bound);
+        var host = await LiveNodeHost.StartAsync(settings, LivePlatform.Root(topology, node), Bound);
         _hosts.Add(host);
         return host;
     }

@@ -74,10 +74,10 @@ public static class NodeCommand
         LiveNodeHost host;
         try
         {
-            var root = scenario is null ? LiveSkeleton.Root(role) : Scenarios.Live.LiveScenarioRunner.NodeRoot(scenario, name, parse.GetValue(Seed));
+            var root = scenario is null ? LiveSkeleton.Root(role) : Scenarios.Live.LiveScenarioRunner.NodeRoot(scenario, name);
             host = LiveNodeHost.StartAsync(settings, root, TimeSpan.FromSeconds(60), parse.GetValue(Quiet) ? null : output, !parse.GetValue(WaitForStart))
                 .GetAwaiter().GetResult();
-            if (scenario is not null) Scenarios.Live.LiveScenarioRunner.StartAgent(host, scenario, parse.GetValue(Seed));
+            if (scenario is not null) Scenarios.Live.LiveScenarioRunner.StartAgent(host, scenario);
         }
         catch (TimeoutException e)
         {

@@ -21,11 +21,11 @@ public static class LivePlatform
     /// default <see cref="ServiceCatalogue.Default"/>) and timings; throws <see cref="ArgumentException"/> naming the
     /// topology's nodes when it has no such node.
     /// </summary>
-    public static Func<NodeContext, Props> Root(Deployment topology, string node, ulong seed, RuntimeTimings? timings = null, ServiceCatalogue? catalogue = null)
+    public static Func<NodeContext, Props> Root(Deployment topology, string node, RuntimeTimings? timings = null, ServiceCatalogue? catalogue = null)
     {
         var spec = topology.FindNode(node)
             ?? throw new ArgumentException($"no node '{node}' in the topology; its nodes: {string.Join(", ", topology.Nodes.Select(n => n.Name))}");
-        var certificates = new NodeCertificateFactory("run-" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture), KeyPool.Shared);
+        var certificates = new NodeCertificateFactory(NodeCertificateFactory.DeploymentSeed, KeyPool.Shared);
         var setup = new NodeSetup(spec, topology, catalogue ?? ServiceCatalogue.Default, certificates, timings ?? new RuntimeTimings());
         var workers = StandardServices.Workers();
         return context => ServiceManager.Props(context, setup, workers);

@@ -40,7 +40,10 @@ internal static class CertificateBuilder
             generator.AddExtension(X509Extensions.SubjectAlternativeName, false, DnsNames(t.DnsNames));
         }
         var signer = RsaPkcs1SignatureFactory.For(t.Hash, t.SigningKey, random);
-        return new Certificate(generator.Generate(signer), t.SubjectPublicKey, madeHere: true);
+        var made = generator.Generate(signer);
+        return CertificateInterner.Find(made.GetEncoded()) is { MadeHere: true } known
+            ? known
+            : CertificateInterner.Intern(new Certificate(made, t.SubjectPublicKey, madeHere: true));
     }
 
     public static GeneralNames DnsNames(IEnumerable<string> names) =>

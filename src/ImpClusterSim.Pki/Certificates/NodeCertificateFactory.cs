@@ -8,6 +8,13 @@ namespace ImpClusterSim.Pki;
 /// </summary>
 public sealed class NodeCertificateFactory
 {
+    /// <summary>
+    /// The seed of a simulated deployment's own keys and certificates, in sim and live mode alike: a deployment is
+    /// installed once and a run's seed varies its history (timings, faults), not its key material, so the installation
+    /// of a node is the same in every run and is made once per process (docs/pki.md, "Determinism").
+    /// </summary>
+    public const string DeploymentSeed = "deployment";
+
     public NodeCertificateFactory(string seed, KeyPool keyPool)
     {
         Seed = seed;

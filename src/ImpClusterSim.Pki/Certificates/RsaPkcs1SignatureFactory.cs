@@ -15,11 +15,13 @@ internal sealed class RsaPkcs1SignatureFactory : ISignatureFactory
 {
     private static readonly ConditionalWeakTable<RsaPrivateCrtKeyParameters, RSA> PlatformKeys = new();
 
+    private readonly RsaPrivateCrtKeyParameters key;
     private readonly RSA rsa;
     private readonly HashAlgorithmName hash;
 
-    private RsaPkcs1SignatureFactory(RSA rsa, HashAlgorithmName hash, object algorithmDetails)
+    private RsaPkcs1SignatureFactory(RsaPrivateCrtKeyParameters key, RSA rsa, HashAlgorithmName hash, object algorithmDetails)
     {
+        this.key = key;
         this.rsa = rsa;
         this.hash = hash;
         AlgorithmDetails = algorithmDetails;
@@ -42,18 +44,18 @@ internal sealed class RsaPkcs1SignatureFactory : ISignatureFactory
             SignatureHash.Sha384 => HashAlgorithmName.SHA384,
             _ => HashAlgorithmName.SHA512,
         };
-        return new RsaPkcs1SignatureFactory(PlatformKeys.GetValue(key, Import), name, bouncyCastle.AlgorithmDetails);
+        return new RsaPkcs1SignatureFactory(key, PlatformKeys.GetValue(key, Import), name, bouncyCastle.AlgorithmDetails);
     }
 
     public IStreamCalculator<IBlockResult> CreateCalculator() => new Calculator(this);
 
-    private byte[] Sign(byte[] data)
+    private byte[] Sign(byte[] data) => SignatureMemo.GetOrSign(key, hash, data, bytes =>
     {
         lock (rsa)
         {
-            return rsa.SignData(data, hash, RSASignaturePadding.Pkcs1);
+            return rsa.SignData(bytes, hash, RSASignaturePadding.Pkcs1);
         }
-    }
+    });
 
     private static RSA Import(RsaPrivateCrtKeyParameters key)
     {

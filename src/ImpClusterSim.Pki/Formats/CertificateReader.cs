@@ -89,6 +89,10 @@ public static class CertificateReader
             throw new PkiFormatException($"{where}: not a certificate: {der.Length - end} unexpected bytes after the DER element at offset {end}");
         }
         var bytes = der.AsSpan(0, end).ToArray();
+        if (CertificateInterner.Find(bytes) is { } known)
+        {
+            return known;
+        }
         var tags = DerChecker.ChildTags(bytes);
         if (bytes[0] != 0x30 || tags.Count != 3)
         {
@@ -129,7 +133,7 @@ public static class CertificateReader
             _ = certificate.Extensions;
             _ = certificate.PathLengthConstraint;
             _ = certificate.SubjectKeyIdentifier;
-            return certificate;
+            return CertificateInterner.Intern(certificate);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -29,15 +29,15 @@ public static class LiveScenarioRunner
 
     /// <summary>
     /// The guardian props of <paramref name="node"/> in a node process playing <paramref name="scenario"/>: the platform
-    /// with the scenario's service durations and timings, keys and certificates from the seed as in sim mode.
+    /// with the scenario's service durations and timings, keys and certificates from the node's names as in sim mode.
     /// </summary>
-    public static Func<NodeContext, Props> NodeRoot(Scenario scenario, string node, ulong seed) =>
-        LivePlatform.Root(scenario.Deployment.Topology, node, seed, ScenarioRunner.Timings(scenario.Deployment.Settings),
+    public static Func<NodeContext, Props> NodeRoot(Scenario scenario, string node) =>
+        LivePlatform.Root(scenario.Deployment.Topology, node, ScenarioRunner.Timings(scenario.Deployment.Settings),
             ScenarioRunner.Catalogue(scenario.Deployment.Settings.Timings));
 
     /// <summary>Starts a node process's scenario agent (after <see cref="LiveNodeHost.StartAsync"/>).</summary>
-    public static void StartAgent(LiveNodeHost host, Scenario scenario, ulong seed) =>
-        host.ScenarioAgent = host.HostSystem.ActorOf(ScenarioAgent.Props(host, scenario, seed), ScenarioAgent.Name);
+    public static void StartAgent(LiveNodeHost host, Scenario scenario) =>
+        host.ScenarioAgent = host.HostSystem.ActorOf(ScenarioAgent.Props(host, scenario), ScenarioAgent.Name);
 
     /// <summary>
     /// Plays <paramref name="scenario"/> up to <paramref name="horizon"/> (virtual) on the deployment of
@@ -64,7 +64,7 @@ public static class LiveScenarioRunner
             var host = new LiveRunHost(coordinator, time, scenario, cancel);
             var events = new List<TraceEvent>();
             host.AddObserver(events.Add);
-            var context = new RunContext(host, scenario, ScenarioCas.Create(scenario.Cas, options.Seed, host.Start));
+            var context = new RunContext(host, scenario, ScenarioCas.Create(scenario.Cas, host.Start));
             var probe = new ConditionProbe(context);
             host.AddObserver(probe.Observe);
             var operations = new OperationExecutor(context);

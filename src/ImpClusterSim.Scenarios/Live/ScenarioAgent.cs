@@ -11,7 +11,7 @@ namespace ImpClusterSim.Scenarios.Live;
 /// A live node process's scenario agent (<c>/user/scenario-agent</c> of its host system, reached through the control
 /// actor): plays a scenario step's operation on its own node (<see cref="PlayStep"/>) and evaluates a condition on it
 /// (<see cref="ProbeCondition"/>) with the same <see cref="OperationExecutor"/> and <see cref="ConditionProbe"/> as sim
-/// mode, the scenario's CAs rebuilt from its seed (<see cref="ScenarioCas"/> is deterministic). The work runs on the
+/// mode, the scenario's CAs rebuilt from its text (<see cref="ScenarioCas"/> is deterministic). The work runs on the
 /// agent's own thread, one request at a time, because it waits for the node's Service Manager.
 /// </summary>
 public sealed class ScenarioAgent : ReceiveActor
@@ -20,13 +20,13 @@ public sealed class ScenarioAgent : ReceiveActor
 
     private readonly BlockingCollection<Action> _work = new();
 
-    /// <summary>The agent's props for <paramref name="scenario"/> (played with <paramref name="seed"/>) on <paramref name="host"/>.</summary>
-    public static Props Props(LiveNodeHost host, Scenario scenario, ulong seed) => Akka.Actor.Props.Create(() => new ScenarioAgent(host, scenario, seed));
+    /// <summary>The agent's props for <paramref name="scenario"/> on <paramref name="host"/>.</summary>
+    public static Props Props(LiveNodeHost host, Scenario scenario) => Akka.Actor.Props.Create(() => new ScenarioAgent(host, scenario));
 
-    public ScenarioAgent(LiveNodeHost host, Scenario scenario, ulong seed)
+    public ScenarioAgent(LiveNodeHost host, Scenario scenario)
     {
         var runHost = new NodeProcessHost(host);
-        var context = new RunContext(runHost, scenario, ScenarioCas.Create(scenario.Cas, seed, runHost.Start));
+        var context = new RunContext(runHost, scenario, ScenarioCas.Create(scenario.Cas, runHost.Start));
         var operations = new OperationExecutor(context);
         var probe = new ConditionProbe(context);
         var conditions = new ConditionIndex(scenario);

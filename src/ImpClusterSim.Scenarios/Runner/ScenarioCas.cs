@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Pki;
 using ImpClusterSim.Scenarios.Language;
@@ -8,7 +7,8 @@ namespace ImpClusterSim.Scenarios.Runner;
 
 /// <summary>
 /// The scenario's certificate authorities, made with the Pki library: keys from <see cref="KeyPool.Shared"/> keyed by
-/// the seed and the CA's name, validity counted from the run's start (whole years: the Pki API), defects applied.
+/// the CA's name (not by the run's seed, like the nodes' own keys: docs/pki.md), validity counted from the run's start
+/// (whole years: the Pki API), defects applied.
 /// </summary>
 public sealed class ScenarioCas
 {
@@ -20,9 +20,8 @@ public sealed class ScenarioCas
 
     public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);
 
-    public static ScenarioCas Create(IEnumerable<CaSpec> specs, ulong seed, SimInstant start)
+    public static ScenarioCas Create(IEnumerable<CaSpec> specs, SimInstant start)
     {
-        var seedText = seed.ToString(CultureInfo.InvariantCulture);
         var byName = ImmutableDictionary.CreateBuilder<string, CertificateAuthority>(StringComparer.Ordinal);
         foreach (var spec in specs)
         {
@@ -32,10 +31,10 @@ public sealed class ScenarioCas
             if (spec.Defects.Contains(CaDefect.NotYetValid)) notBefore = notBefore.AddDays(30);
             var hash = spec.Defects.Contains(CaDefect.Sha1) ? SignatureHash.Sha1 : SignatureHash.Sha256;
             var algorithm = spec.Defects.Contains(CaDefect.WeakKey) ? KeyAlgorithm.Rsa1024 : spec.Key;
-            var key = KeyPool.Shared.Get($"scenario-{seedText}/ca/{spec.Name}", algorithm);
+            var key = KeyPool.Shared.Get($"scenario/ca/{spec.Name}", algorithm);
             byName[spec.Name] = spec.SignedBy is { } parent
                 ? byName[parent].CreateIntermediate(spec.Subject, key, notBefore, years, spec.PathLength, hash)
-                : CertificateAuthority.CreateRoot($"scenario-{seedText}/{spec.Name}", spec.Subject, key, notBefore, years, spec.PathLength, hash);
+                : CertificateAuthority.CreateRoot($"scenario/{spec.Name}", spec.Subject, key, notBefore, years, spec.PathLength, hash);
         }
 
         return new ScenarioCas(byName.ToImmutable());

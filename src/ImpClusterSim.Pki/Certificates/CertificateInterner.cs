@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace ImpClusterSim.Pki;
+
+/// <summary>
+/// The process's certificates by the SHA-256 of their DER: a certificate made or read again with the same bytes is the
+/// same <see cref="Certificate"/> object, with what it already parsed and verified (its public key, extensions, its last
+/// signature check). A run's deployment is installed with the same certificates in every run of a process
+/// (docs/pki.md, "Determinism"), so a campaign parses and checks them once. It changes how long a request takes, never
+/// its answer: a certificate is a pure function of its bytes. Bounded: at <see cref="Capacity"/> entries the table is
+/// emptied and fills again. Safe across threads (parallel runs share it).
+/// </summary>
+internal static class CertificateInterner
+{
+    /// <summary>The most certificates kept (a few kilobytes each).</summary>
+    public const int Capacity = 20_000;
+
+    private static readonly ConcurrentDictionary<DerDigest, Certificate> Table = new();
+
+    /// <summary>The certificate with these DER bytes if the process has one.</summary>
+    public static Certificate? Find(ReadOnlySpan<byte> der) => Table.TryGetValue(DerDigest.Of(der), out var known) ? known : null;
+
+    /// <summary>
+    /// The process's certificate with the bytes of <paramref name="made"/>: an earlier one made by this library, or
+    /// <paramref name="made"/> itself (which then replaces one read from outside, so the key is not tested for primality again).
+    /// </summary>
+    public static Certificate Intern(Certificate made)
+    {
+        if (Table.Count >= Capacity) Table.Clear();
+        return Table.AddOrUpdate(made.Digest, made, (_, known) => known.MadeHere || !made.MadeHere ? known : made);
+    }
+}
+
+/// <summary>The SHA-256 of a certificate's DER bytes, as four 64-bit words (a dictionary key).</summary>
+internal readonly record struct DerDigest(ulong A, ulong B, ulong C, ulong D)
+{
+    public static DerDigest Of(ReadOnlySpan<byte> der)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(der, hash);
+        return From(hash);
+    }
+
+    public static DerDigest From(ReadOnlySpan<byte> sha256) => new(
+        BitConverter.ToUInt64(sha256[..8]), BitConverter.ToUInt64(sha256[8..16]),
+        BitConverter.ToUInt64(sha256[16..24]), BitConverter.ToUInt64(sha256[24..32]));
+}
