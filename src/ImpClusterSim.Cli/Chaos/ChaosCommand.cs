@@ -95,6 +95,7 @@ public static class ChaosCommand
 
         string? stopped = null;
         ChaosResult result;
+        var seedsJob = cluster is null ? null : ClusterPlay.Prepare(WorkPlans.Chaos(basis, options));
         using var session = cluster is null ? null : ClusterPlay.Open(cluster, error);
         if (session is null)
         {
@@ -103,14 +104,14 @@ public static class ChaosCommand
         else
         {
             // The seeds, then the shrinking of the first failure of each signature, both on the workers.
-            var outcome = ClusterPlay.Play(session, WorkPlans.Chaos(basis, options), cluster!.MaxFailures, $"chaos {basis.Scenario.Name}", error);
+            var outcome = ClusterPlay.Play(session, seedsJob!, cluster!.MaxFailures, $"chaos {basis.Scenario.Name}", error);
             var verdicts = outcome.Results.OfType<ChaosVerdict>().ToImmutableArray();
             if (outcome.End == WorkEnd.StoppedAfterFailures) stopped = $"{outcome.Message}: {verdicts.Length} of {count} seeds played";
             var toShrink = ChaosExperiment.ToShrink(verdicts, options);
             foreach (var v in toShrink) Shrinking($"shrinking seed {v.Seed} ({v.Faults.Length} faults): {v.Signature}");
             var shrunk = toShrink.IsEmpty
                 ? []
-                : ClusterPlay.Play(session, WorkPlans.Shrink(basis, options, toShrink), null, $"shrinking {toShrink.Length} failure(s)", error)
+                : ClusterPlay.Play(session, ClusterPlay.Prepare(WorkPlans.Shrink(basis, options, toShrink)), null, $"shrinking {toShrink.Length} failure(s)", error)
                     .Results.OfType<ShrunkFailure>().ToImmutableArray();
             result = new ChaosResult(basis, options, verdicts, shrunk);
         }

@@ -43,10 +43,16 @@ internal static class ClusterPlay
         return session;
     }
 
-    /// <summary>Plays <paramref name="job"/> on the session's workers; the results in item order (null: not played, after --max-failures).</summary>
-    public static WorkOutcome Play(WorkSession session, JobSpec job, int? maxFailures, string description, TextWriter error)
+    /// <summary>
+    /// A job with the hash of the scenario and topology as the coordinator reads them now: prepared before the
+    /// coordinator listens, so that a file edited once workers can join is the workers' difference, not the coordinator's.
+    /// </summary>
+    public static PreparedJob Prepare(JobSpec job) => new(job, WorkPlans.Load(job).ScenarioHash);
+
+    /// <summary>Plays <paramref name="prepared"/> on the session's workers; the results in item order (null: not played, after --max-failures).</summary>
+    public static WorkOutcome Play(WorkSession session, PreparedJob prepared, int? maxFailures, string description, TextWriter error)
     {
-        var hash = WorkPlans.Load(job).ScenarioHash;
+        var (job, hash) = prepared;
         var outcome = RunProgress.RunWithStatus(error, description, job.Items, report =>
             session.Play(new JobSettings(job, hash, maxFailures, WorkPlans.IsFailure, p => report(p.Done, p.WorkersText))));
         return outcome.End switch
@@ -70,9 +76,10 @@ internal static class ClusterPlay
         var total = points.Count * seeds;
         if (cluster is null)
             return (RunProgress.Run(error, description, total, done => SweepRunner.Run(scenario, axes, points, first, seeds, jobs, done)), null);
-        using var session = Open(cluster, error);
         var source = file is null ? ScenarioSource.Default() : ScenarioSource.Read(file.ToString()) ?? throw new UsageException($"cannot read '{file}'");
-        var outcome = Play(session, WorkPlans.Sweep(source, axes, first, seeds, points.Count), cluster.MaxFailures, description, error);
+        var job = Prepare(WorkPlans.Sweep(source, axes, first, seeds, points.Count));
+        using var session = Open(cluster, error);
+        var outcome = Play(session, job, cluster.MaxFailures, description, error);
         var sweep = SweepRunner.Summarise(scenario, axes, points, first, seeds, [.. outcome.Results.Cast<ScenarioOutcome?>()]);
         var played = outcome.Results.Count(r => r is not null).ToString(CultureInfo.InvariantCulture);
         return (sweep, outcome.End == WorkEnd.StoppedAfterFailures
@@ -85,3 +92,6 @@ internal static class ClusterPlay
         ? $"--local-workers {n.ToString(CultureInfo.InvariantCulture)} (--jobs {request.LocalJobs.ToString(CultureInfo.InvariantCulture)} each)"
         : $"--cluster at {request.Bind}";
 }
+
+/// <summary>A job and its scenario hash as the coordinator read them (<see cref="ClusterPlay.Prepare"/>).</summary>
+internal sealed record PreparedJob(JobSpec Job, string ScenarioHash);
