@@ -2,7 +2,10 @@ using ImpClusterSim.Cli.Tests.Run;
 
 namespace ImpClusterSim.Cli.Tests.Live;
 
-/// <summary>`impsim bench --live` on two node processes: it prints each figure, stops every process, refuses bad input.</summary>
+/// <summary>
+/// `impsim bench --live` on two node processes running the platform: it prints each figure (every platform service
+/// Started on both), stops every process, refuses bad input.
+/// </summary>
 [Collection("live processes")]
 public sealed class LiveBenchTests
 {
@@ -16,8 +19,11 @@ public sealed class LiveBenchTests
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
         Assert.Matches(@"\(a\) 2 node processes Up in \d+\.\d s wall", stdout);
         Assert.Matches(@"\(b\) resident memory per node process when Up: min \d+ MB, median \d+ MB, max \d+ MB \(\S+\), total \d+ MB for 2 processes", stdout);
-        Assert.Matches(@"\(c\) resident memory per node process after 1 s wall of services", stdout);
-        Assert.Contains("(d) every node process stopped", stdout);
+        Assert.Contains("running the platform", stdout);
+        Assert.Matches(@"\(c\) every node's platform services Started \d+\.\d s wall after", stdout);
+        Assert.Matches(@"\(d\) resident memory per node process after \d+ s wall of services", stdout);
+        Assert.Matches(@"node traffic in that time: \d+ messages sent", stdout);
+        Assert.Contains("(e) every node process stopped", stdout);
         Assert.DoesNotContain("PKI", stdout);
     }
 
