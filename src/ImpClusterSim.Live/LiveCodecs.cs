@@ -15,11 +15,17 @@ public static class LiveCodecs
             (w, m) => w.String(m.Node).String(m.Cluster).Long(m.Incarnation).Long(m.ClockTicks).Long(m.SkewTicks).Long(m.Sent).Long(m.Dropped).Long(m.DurableWrites),
             (r, _) => new NodeStatusReport(r.String(), r.String(), r.Long(), r.Long(), r.Long(), r.Long(), r.Long(), r.Long())),
         new WireCodec<PullTrace>("pull-trace", 1, (w, m) => w.Long(m.After), (r, _) => new PullTrace(r.Long())),
-        new WireCodec<TraceBatch>("trace-batch", 1,
+        // Version 2 adds the incarnation and the network counts; a version 1 batch reads with none.
+        new WireCodec<TraceBatch>("trace-batch", 2,
             (w, m) => w.Long(m.Next).List(m.Lines, (w2, l) => w2.Long(l.TimeTicks).String(l.Node).String(l.Path).String(l.Event)
-                .List(l.Details, (w3, d) => w3.String(d.Key).String(d.Value))),
-            (r, _) => new TraceBatch(r.Long(), r.List(r2 => new TraceLine(r2.Long(), r2.String(), r2.String(), r2.String(),
-                r2.List(r3 => KeyValuePair.Create(r3.String(), r3.String())))))),
+                    .List(l.Details, (w3, d) => w3.String(d.Key).String(d.Value)))
+                .Long(m.Incarnation).Long(m.Counts.Sent).Long(m.Counts.Delivered).Long(m.Counts.DroppedByFault).Long(m.Counts.DroppedUnreachable),
+            (r, version) =>
+            {
+                var batch = new TraceBatch(r.Long(), r.List(r2 => new TraceLine(r2.Long(), r2.String(), r2.String(), r2.String(),
+                    r2.List(r3 => KeyValuePair.Create(r3.String(), r3.String())))));
+                return version < 2 ? batch : batch with { Incarnation = r.Long(), Counts = new NetworkCounts(r.Long(), r.Long(), r.Long(), r.Long()) };
+            }),
         new WireCodec<SetLinkRules>("set-link-rules", 1,
             (w, m) => w.List(m.Rules.Cuts, (w2, c) => w2.String(c.Id).List(c.From, (w3, n) => w3.String(n)).List(c.To, (w3, n) => w3.String(n)).Bool(c.BothWays))
                 .Double(m.Rules.Loss).Long(m.Rules.LatencyVirtualMs),

@@ -19,7 +19,7 @@ public sealed class WireCodecTests
         new ReplicationPing(3), new ReplicationPong(4), new PeerSyncRequest("imp-b", 9), new PeerSyncResponse("imp-c", 11),
         new PresenceUpdate("user1@imp-a-pub", 12), PeerSyncLedger.Empty.Count("imp-b-pub").Count("imp-c-pub"),
         new StartServices(1_700_000_000_000), new GetNodeStatus(), new NodeStatusReport("n", "c", 2, 3, 4, 5, 6, 7),
-        new PullTrace(42), new TraceBatch(43, [new TraceLine(1, "n", "/user/node", "peer-status", [KeyValuePair.Create("peer", "p"), KeyValuePair.Create("status", "Connected")])]),
+        new PullTrace(42), new TraceBatch(43, [new TraceLine(1, "n", "/user/node", "peer-status", [KeyValuePair.Create("peer", "p"), KeyValuePair.Create("status", "Connected")])]) { Incarnation = 2, Counts = new NetworkCounts(5, 4, 3, 1) },
         new SetLinkRules(new LinkRules([new LinkCut("a|b", ["a1", "a2"], ["b1"], true)], 0.25, 150)),
         new SetSkew(-600_000_000), new ReadDurable("icsa/ledger"), new DurableValue("icsa/ledger", new IncarnationRecord(3)), new DurableValue("x", null),
         new UploadProbe("cert-1", [1, 2, 3]), new UploadAcknowledged("cert-1"), new ListUploads(), new UploadList(["a", "b"], 1),
@@ -70,6 +70,20 @@ public sealed class WireCodecTests
         Assert.Contains("not a manifest", Assert.Throws<WireFormatException>(() => registry.FromBytes(bytes, "peer-sync-request")).Message);
         Assert.Throws<WireFormatException>(() => registry.FromBytes(bytes.AsSpan(0, bytes.Length - 3), "peer-sync-request.v1"));
         Assert.Contains("left over", Assert.Throws<WireFormatException>(() => registry.FromBytes([.. bytes, 0], "peer-sync-request.v1")).Message);
+    }
+
+    [Fact]
+    public void A_trace_batch_of_version_1_reads_with_no_incarnation_and_no_message_counts()
+    {
+        var registry = LiveCodecs.Registry;
+        var batch = new TraceBatch(9, [new TraceLine(1, "n", "/", "e", [])]) { Incarnation = 3, Counts = new NetworkCounts(7, 6, 2, 1) };
+        var bytes = registry.ToBytes(batch);
+        Assert.Equal("trace-batch.v2", registry.ManifestOf(typeof(TraceBatch)));
+        // Version 1 ended after the lines: the five longs of version 2 (incarnation and counts) are not there.
+        var old = (TraceBatch)registry.FromBytes(bytes.AsSpan(0, bytes.Length - 5 * sizeof(long)), "trace-batch.v1");
+        Assert.Equal((9L, 1, 0L, NetworkCounts.None), (old.Next, old.Lines.Count, old.Incarnation, old.Counts));
+        var back = (TraceBatch)registry.FromBytes(bytes, "trace-batch.v2");
+        Assert.Equal((3L, new NetworkCounts(7, 6, 2, 1), 3L), (back.Incarnation, back.Counts, back.Counts.Dropped));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed record RunSummary(
     string Replay,
     string? Scenario = null,
     ImmutableArray<CheckOutcome> Checks = default,
-    string Mode = "sim")
+    string Mode = "sim",
+    long? MessagesSent = null)
 {
     public double Compression => WallSeconds > 0 ? VirtualSeconds / WallSeconds : 0;
 
@@ -41,7 +42,8 @@ public sealed record RunSummary(
         outcome.Replay,
         outcome.Scenario,
         outcome.Checks,
-        outcome.Mode);
+        outcome.Mode,
+        outcome.MessagesSent);
 
     public string ToJson()
     {
@@ -55,6 +57,7 @@ public sealed record RunSummary(
             w.WriteNumber("virtualSeconds", VirtualSeconds);
             w.WriteNumber("wallSeconds", Math.Round(WallSeconds, 3));
             w.WriteNumber("compression", Math.Round(Compression));
+            if (MessagesSent is { } sent) w.WriteNumber("messagesSent", sent);
             w.WriteNumber("messagesDelivered", MessagesDelivered);
             w.WriteNumber("messagesDropped", MessagesDropped);
             w.WriteNumber("traceEvents", TraceEvents);
@@ -111,7 +114,8 @@ public sealed record RunSummary(
         if (Mode != "sim")
         {
             output.WriteLine(string.Create(c, $"mode {Mode} | seed {Seed} (not replayable) | {Nodes} node processes | {VirtualSeconds:0} virtual s in {WallSeconds:0.0} wall s"));
-            output.WriteLine(string.Create(c, $"trace events {TraceEvents} | {Replay}"));
+            output.WriteLine(string.Create(c,
+                $"messages sent {MessagesSent ?? 0}, delivered {MessagesDelivered}, dropped {MessagesDropped} (counted by the node processes) | trace events {TraceEvents} | {Replay}"));
             return;
         }
 

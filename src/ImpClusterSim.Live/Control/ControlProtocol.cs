@@ -27,8 +27,16 @@ public sealed record PullTrace(long After);
 /// <summary>One trace event of a node, in run time (virtual ticks).</summary>
 public sealed record TraceLine(long TimeTicks, string Node, string Path, string Event, IReadOnlyList<KeyValuePair<string, string>> Details);
 
-/// <summary>Trace events, and the index to ask after next.</summary>
-public sealed record TraceBatch(long Next, IReadOnlyList<TraceLine> Lines);
+/// <summary>
+/// Trace events, and the index to ask after next; with them the node process's incarnation and its network port's
+/// message counts so far (<see cref="NetworkCounts"/>, this incarnation only: a restarted process counts from zero).
+/// </summary>
+public sealed record TraceBatch(long Next, IReadOnlyList<TraceLine> Lines)
+{
+    public long Incarnation { get; init; }
+
+    public NetworkCounts Counts { get; init; } = NetworkCounts.None;
+}
 
 /// <summary>Replaces the rules of the node's network port (partitions, loss, latency). Answered with <see cref="ControlAck"/>.</summary>
 public sealed record SetLinkRules(LinkRules Rules);

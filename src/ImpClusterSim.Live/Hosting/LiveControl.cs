@@ -21,7 +21,7 @@ public sealed class LiveControl : ReceiveActor
             Sender.Tell(new ControlAck("services-started"));
         });
         Receive<GetNodeStatus>(_ => Sender.Tell(host.Status()));
-        Receive<PullTrace>(m => Sender.Tell(host.Trace.Since(m.After)));
+        Receive<PullTrace>(m => Sender.Tell(host.Trace.Since(m.After) with { Incarnation = host.Incarnation, Counts = host.Network.Counts }));
         Receive<SetLinkRules>(m =>
         {
             host.Network.Rules = m.Rules;

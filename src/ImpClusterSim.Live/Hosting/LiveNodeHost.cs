@@ -116,7 +116,7 @@ public sealed class LiveNodeHost : IAsyncDisposable
             NodeSystem = ActorSystem.Create(settings.NodeName, LiveHocon.Node(Clock.Time));
             var guardian = NodeSystem.ActorOf(_root!(context), NodeGuardian.Name);
             Guardian = guardian;
-            HostSystem.ActorOf(NodeInbox.Props(guardian), LiveNetwork.InboxName);
+            HostSystem.ActorOf(NodeInbox.Props(guardian, Network), LiveNetwork.InboxName);
             Trace.Record(new Node.Ports.TraceEvent(Clock.Time.Now, settings.NodeName, "/user/" + NodeGuardian.Name, "node-started",
                 [KeyValuePair.Create("incarnation", Incarnation.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
         }

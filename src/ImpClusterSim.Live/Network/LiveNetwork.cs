@@ -9,7 +9,8 @@ namespace ImpClusterSim.Live.Network;
 /// cluster membership says is node X (<see cref="NodeDirectory"/>), into that process's <c>/user/node</c> inbox.
 /// The coordinator's <see cref="LinkRules"/> apply here, on the sending side: a cut or a loss draw drops the message,
 /// latency delays it. A node that is not an Up, reachable member is not reachable: the message is dropped, as a
-/// connection to a host that does not answer. Counters are for the node's status report.
+/// connection to a host that does not answer. Its counters (<see cref="Counts"/>: sent, delivered by the inbox,
+/// dropped by a fault, dropped as unreachable) go to the coordinator with the node's trace and status.
 /// </summary>
 public sealed class LiveNetwork(ActorSystem host, NodeDirectory directory, string self, LiveClock clock, IRandomSource random) : INodeNetwork
 {
@@ -17,7 +18,9 @@ public sealed class LiveNetwork(ActorSystem host, NodeDirectory directory, strin
 
     private LinkRules _rules = LinkRules.Open;
     private long _sent;
-    private long _dropped;
+    private long _delivered;
+    private long _droppedByFault;
+    private long _droppedUnreachable;
 
     public LinkRules Rules
     {
@@ -27,15 +30,27 @@ public sealed class LiveNetwork(ActorSystem host, NodeDirectory directory, strin
 
     public long Sent => Interlocked.Read(ref _sent);
 
-    public long Dropped => Interlocked.Read(ref _dropped);
+    /// <summary>Messages not sent: by an injected fault or to a node that is not an Up member.</summary>
+    public long Dropped => Interlocked.Read(ref _droppedByFault) + Interlocked.Read(ref _droppedUnreachable);
+
+    /// <summary>The node's message counts of this process so far.</summary>
+    public NetworkCounts Counts => new(Sent, Interlocked.Read(ref _delivered), Interlocked.Read(ref _droppedByFault), Interlocked.Read(ref _droppedUnreachable));
+
+    /// <summary>Counts one message from another node process handed to this node's services (by <see cref="NodeInbox"/>).</summary>
+    public void CountDelivered() => Interlocked.Increment(ref _delivered);
 
     public void Send(string fromService, string toNode, string toService, object payload)
     {
         var rules = Rules;
         var address = directory.AddressOf(toNode);
-        if (address is null || rules.CutBetween(self, toNode) is not null || (rules.Loss > 0 && random.NextDouble() < rules.Loss))
+        if (rules.CutBetween(self, toNode) is not null || (rules.Loss > 0 && random.NextDouble() < rules.Loss))
         {
-            Interlocked.Increment(ref _dropped);
+            Interlocked.Increment(ref _droppedByFault);
+            return;
+        }
+        if (address is null)
+        {
+            Interlocked.Increment(ref _droppedUnreachable);
             return;
         }
         Interlocked.Increment(ref _sent);

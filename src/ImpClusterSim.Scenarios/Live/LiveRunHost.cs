@@ -32,6 +32,7 @@ internal sealed class LiveRunHost : IRunHost
     private readonly Dictionary<string, TimeSpan> _skews = new(StringComparer.Ordinal);
     private readonly CancellationToken _cancel;
     private readonly Dictionary<string, long> _traceNext = new(StringComparer.Ordinal);
+    private readonly LiveMessageTally _messages = new();
     private long _sequence;
 
     public LiveRunHost(LiveCoordinator coordinator, LiveTime time, Scenario scenario, CancellationToken cancel)
@@ -47,6 +48,9 @@ internal sealed class LiveRunHost : IRunHost
     public LiveCoordinator Coordinator => _coordinator;
 
     public LiveTime Time => _time;
+
+    /// <summary>The node processes' message counts, as reported with their traces.</summary>
+    public LiveMessageTally Messages => _messages;
 
     public SimInstant Start => _time.Origin;
 
@@ -82,6 +86,7 @@ internal sealed class LiveRunHost : IRunHost
             {
                 var batch = Ask<TraceBatch>(node, new PullTrace(_traceNext.GetValueOrDefault(node)));
                 _traceNext[node] = batch.Next;
+                _messages.Observe(node, batch.Incarnation, batch.Counts);
                 foreach (var line in batch.Lines) Emit(new TraceEvent(new SimInstant(line.TimeTicks), line.Node, line.Path, line.Event, line.Details));
                 if (batch.Lines.Count == 0) break;
             }

@@ -90,9 +90,16 @@ public static class LiveScenarioRunner
             host.At(host.Start + pull, Pull);
             host.RunUntil(host.Start + horizon);
             host.PullTraces();
+            // Each node process's message counts, as it last reported them (a restarted node: one line per incarnation).
+            foreach (var (node, incarnation, counts) in host.Messages.Reports)
+                host.Record(node, "network-counts", [("incarnation", incarnation.ToString(CultureInfo.InvariantCulture)),
+                    ("sent", counts.Sent.ToString(CultureInfo.InvariantCulture)), ("delivered", counts.Delivered.ToString(CultureInfo.InvariantCulture)),
+                    ("dropped-by-fault", counts.DroppedByFault.ToString(CultureInfo.InvariantCulture)),
+                    ("dropped-unreachable", counts.DroppedUnreachable.ToString(CultureInfo.InvariantCulture))]);
             checks.Finish();
             wall.Stop();
 
+            var messages = host.Messages.Total;
             var ordered = events.OrderBy(e => e.Time).ToList();
             var trace = new TraceWriter();
             foreach (var e in ordered) trace.Record(e);
@@ -105,13 +112,13 @@ public static class LiveScenarioRunner
                 horizon,
                 wall.Elapsed.TotalSeconds,
                 options.Nodes.Count,
-                0,
-                0,
+                messages.Delivered,
+                messages.Dropped,
                 trace.Hash,
                 $"not replayable (live run at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}: thread and socket timing decide the order of events)",
                 outcomes,
                 faults.Windows,
-                [.. ordered]) { Mode = "live" };
+                [.. ordered]) { Mode = "live", MessagesSent = messages.Sent };
         }
         finally
         {

@@ -32,6 +32,13 @@ public sealed record ScenarioOutcome(
     /// </summary>
     public string Mode { get; init; } = "sim";
 
+    /// <summary>
+    /// Live mode: the node messages the node processes' network ports sent (the others were dropped, by a fault or to a
+    /// node not Up; a sent one not delivered was in flight or lost with a killed process). Null in sim mode, whose
+    /// simulated network delivers or drops every message sent.
+    /// </summary>
+    public long? MessagesSent { get; init; }
+
     /// <summary>Whether the seed replays the run (sim mode only).</summary>
     public bool Replayable => Mode == "sim";
 }

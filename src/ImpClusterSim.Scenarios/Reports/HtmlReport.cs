@@ -90,7 +90,7 @@ internal static class HtmlReport
         Fact(html, "seed", "Seed", outcome.Seed.ToString(CultureInfo.InvariantCulture));
         Fact(html, "virtual-time", "Virtual time", HtmlEncode($"{DurationTextOf(outcome.VirtualDuration)} from {outcome.Start}"));
         Fact(html, "nodes", "Nodes", outcome.Nodes.ToString(CultureInfo.InvariantCulture));
-        Fact(html, "messages", "Messages", HtmlEncode($"{outcome.MessagesDelivered.ToString(CultureInfo.InvariantCulture)} delivered, {outcome.MessagesDropped.ToString(CultureInfo.InvariantCulture)} dropped"));
+        Fact(html, "messages", "Messages", HtmlEncode($"{(outcome.MessagesSent is { } sent ? sent.ToString(CultureInfo.InvariantCulture) + " sent, " : "")}{outcome.MessagesDelivered.ToString(CultureInfo.InvariantCulture)} delivered, {outcome.MessagesDropped.ToString(CultureInfo.InvariantCulture)} dropped"));
         var expectations = outcome.Checks.Where(c => c.Kind == CheckKind.Expectation).ToList();
         var assumptions = outcome.Checks.Where(c => c.Kind == CheckKind.Assumption).ToList();
         Fact(html, "check-counts", "Checks", HtmlEncode(

@@ -25,6 +25,7 @@ public static class SummaryJson
             json.WriteNumber("virtualSeconds", outcome.VirtualDuration.TotalSeconds);
             json.WriteNumber("wallSeconds", Math.Round(outcome.WallSeconds, 3));
             json.WriteNumber("nodes", outcome.Nodes);
+            if (outcome.MessagesSent is { } sent) json.WriteNumber("messagesSent", sent);
             json.WriteNumber("messagesDelivered", outcome.MessagesDelivered);
             json.WriteNumber("messagesDropped", outcome.MessagesDropped);
             json.WriteNumber("traceEvents", outcome.Events.Length);

@@ -64,9 +64,10 @@ public sealed class LiveScenarioTests : IDisposable
     public void A_short_scenario_passes_live_with_one_process_per_node_through_a_partition_and_a_kill_9()
     {
         var data = Path.Combine(_dir, "data");
+        var report = Path.Combine(_dir, "report");
         var basePort = LiveTestSupport.FreePortRange(4);
         var (exit, stdout, stderr) = CliHarness.Invoke("live", Path.Combine(RunCommandTests.RepoRoot(), "scenarios", "live-peering.yaml"), "--speed", "120", "--base-port", basePort.ToString(),
-            "--data", data, "--json", "--up-within", "120");
+            "--data", data, "--json", "--up-within", "120", "--report", report);
 
         Assert.Empty(LiveTestSupport.ProcessesMentioning(data));
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
@@ -82,7 +83,28 @@ public sealed class LiveScenarioTests : IDisposable
         Assert.Contains(checks, c => c.GetProperty("detail").GetString()!.Contains("Not reachable", StringComparison.Ordinal));
         Assert.Equal(["cucm-pub.db", "imp-a-pub.db", "imp-b-pub.db"],
             Directory.GetFiles(data, "*.db").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+
+        // Message counts: what every node process's network port counted (its last report per incarnation, in the
+        // trace as network-counts), summed into the summary; the partition dropped some by the injected cut.
+        var counts = File.ReadLines(Path.Combine(report, "trace.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("event").GetString() == "network-counts")
+            .Select(e => (Node: e.GetProperty("node").GetString()!, Details: e.GetProperty("details")))
+            .Select(e => (e.Node, Incarnation: e.Details.GetProperty("incarnation").GetString(), Sent: Count(e.Details, "sent"), Delivered: Count(e.Details, "delivered"),
+                ByFault: Count(e.Details, "dropped-by-fault"), Dropped: Count(e.Details, "dropped-by-fault") + Count(e.Details, "dropped-unreachable")))
+            .ToArray();
+        Assert.Equal(["cucm-pub 1", "imp-a-pub 1", "imp-b-pub 1", "imp-b-pub 2"], counts.Select(c => c.Node + " " + c.Incarnation).ToArray());
+        Assert.All(counts, c => Assert.True(c.Sent > 0, $"{c.Node} incarnation {c.Incarnation} sent nothing"));
+        var sent = root.GetProperty("messagesSent").GetInt64();
+        var delivered = root.GetProperty("messagesDelivered").GetInt64();
+        Assert.Equal(counts.Sum(c => c.Sent), sent);
+        Assert.Equal(counts.Sum(c => c.Delivered), delivered);
+        Assert.Equal(counts.Sum(c => c.Dropped), root.GetProperty("messagesDropped").GetInt64());
+        Assert.True(delivered > 0 && delivered <= sent, $"delivered {delivered} of {sent} sent");
+        Assert.True(counts.Sum(c => c.ByFault) > 0, "the partition dropped no message");
     }
+
+    private static long Count(JsonElement details, string name) => long.Parse(details.GetProperty(name).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The failing run is also kept (--keep): a shell attaches to its node processes (nodes, a node's CLI, a refused
