@@ -344,7 +344,8 @@ internal sealed class ConditionProbe(RunContext context)
 
     /// <summary>
     /// Invariant (a) of docs/intercluster.md: every "Connection is secure" verdict, checked once per sync (by its
-    /// LastAttempt) against the chain that sync saw and the publisher's tomcat-trust, clock and FIPS mode.
+    /// LastAttempt) against the chain that sync saw, at the publisher's clock when it decided (its LastAttempt), and the
+    /// publisher's tomcat-trust and FIPS mode.
     /// </summary>
     private Observation SecurePeers(SecurePeersWhenTrusted condition)
     {
@@ -381,8 +382,11 @@ internal sealed class ConditionProbe(RunContext context)
             certificates ??= C.Query<CertificatesSnapshot>(publisher.Name, r => new QueryCertificates(r))?.Certificates;
             if (certificates is null) continue;
             var host = C.Topology.Nodes.FirstOrDefault(n => Names(state.PeerAddress, n))?.Fqdn;
+            // At the publisher's clock when that sync decided (LastAttempt: its own clock, skew included), not now: a clock
+            // skew or jump since then does not make the panel's last verdict wrong (chaos seed 713: a -326-day skew that
+            // began after a sync and before the check first saw it).
             var check = SecureStatusSnapshot.Of(cluster.Name, state, certificates.GetTrustStore(TrustStoreNames.TomcatTrust),
-                C.NodeClock(publisher.Name), certificates.Fips, host);
+                state.LastAttempt ?? C.NodeClock(publisher.Name), certificates.Fips, host);
             if (SecureStatusInvariant.Check([check]).FirstOrDefault() is { } violation) return new Observation(false, violation.Detail);
         }
 
