@@ -38,7 +38,7 @@ public sealed class Certificate : IEquatable<Certificate>
         Subject = DistinguishedNames.Format(certificate.SubjectDN);
         Issuer = DistinguishedNames.Format(certificate.IssuerDN);
         var sha256 = SHA256.HashData(der);
-        Digest = DerDigest.From(sha256);
+        Digest = Sha256Key.From(sha256);
         hashCode = BitConverter.ToInt32(sha256, 0);
         Sha256Fingerprint = string.Join(':', sha256.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
         KeyBits = PublicKeyDescription.Bits(certificate.SubjectPublicKeyInfo);
@@ -49,7 +49,7 @@ public sealed class Certificate : IEquatable<Certificate>
     internal X509Certificate Bc { get; }
 
     /// <summary>The SHA-256 of the DER bytes (<see cref="CertificateInterner"/>'s key).</summary>
-    internal DerDigest Digest { get; }
+    internal Sha256Key Digest { get; }
 
     /// <summary>True when this library issued the certificate (its RSA key is parsed without primality tests).</summary>
     internal bool MadeHere { get; }

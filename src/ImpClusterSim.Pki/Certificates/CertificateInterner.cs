@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 
 namespace ImpClusterSim.Pki;
 
@@ -16,10 +15,10 @@ internal static class CertificateInterner
     /// <summary>The most certificates kept (a few kilobytes each).</summary>
     public const int Capacity = 20_000;
 
-    private static readonly ConcurrentDictionary<DerDigest, Certificate> Table = new();
+    private static readonly ConcurrentDictionary<Sha256Key, Certificate> Table = new();
 
     /// <summary>The certificate with these DER bytes if the process has one.</summary>
-    public static Certificate? Find(ReadOnlySpan<byte> der) => Table.TryGetValue(DerDigest.Of(der), out var known) ? known : null;
+    public static Certificate? Find(ReadOnlySpan<byte> der) => Table.TryGetValue(Sha256Key.Of(der), out var known) ? known : null;
 
     /// <summary>
     /// The process's certificate with the bytes of <paramref name="made"/>: an earlier one made by this library, or
@@ -30,19 +29,4 @@ internal static class CertificateInterner
         if (Table.Count >= Capacity) Table.Clear();
         return Table.AddOrUpdate(made.Digest, made, (_, known) => known.MadeHere || !made.MadeHere ? known : made);
     }
-}
-
-/// <summary>The SHA-256 of a certificate's DER bytes, as four 64-bit words (a dictionary key).</summary>
-internal readonly record struct DerDigest(ulong A, ulong B, ulong C, ulong D)
-{
-    public static DerDigest Of(ReadOnlySpan<byte> der)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(der, hash);
-        return From(hash);
-    }
-
-    public static DerDigest From(ReadOnlySpan<byte> sha256) => new(
-        BitConverter.ToUInt64(sha256[..8]), BitConverter.ToUInt64(sha256[8..16]),
-        BitConverter.ToUInt64(sha256[16..24]), BitConverter.ToUInt64(sha256[24..32]));
 }

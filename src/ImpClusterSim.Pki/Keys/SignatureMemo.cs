@@ -17,13 +17,13 @@ internal static class SignatureMemo
     /// <summary>The most signatures kept per key.</summary>
     public const int CapacityPerKey = 4_096;
 
-    private static readonly ConditionalWeakTable<RsaPrivateCrtKeyParameters, ConcurrentDictionary<(HashAlgorithmName, DerDigest), byte[]>> ByKey = new();
+    private static readonly ConditionalWeakTable<RsaPrivateCrtKeyParameters, ConcurrentDictionary<(HashAlgorithmName, Sha256Key), byte[]>> ByKey = new();
 
     /// <summary>The signature of <paramref name="data"/> with <paramref name="key"/>: remembered, or made by <paramref name="sign"/> and remembered.</summary>
     public static byte[] GetOrSign(RsaPrivateCrtKeyParameters key, HashAlgorithmName hash, byte[] data, Func<byte[], byte[]> sign)
     {
-        var table = ByKey.GetValue(key, _ => new ConcurrentDictionary<(HashAlgorithmName, DerDigest), byte[]>());
-        var entry = (hash, DerDigest.Of(data));
+        var table = ByKey.GetValue(key, _ => new ConcurrentDictionary<(HashAlgorithmName, Sha256Key), byte[]>());
+        var entry = (hash, Sha256Key.Of(data));
         if (table.TryGetValue(entry, out var known)) return (byte[])known.Clone();
         var signature = sign(data);
         if (table.Count >= CapacityPerKey) table.Clear();
