@@ -43,9 +43,10 @@ public sealed class DistributedCampaignTests : IDisposable
     [Fact]
     public async Task A_worker_killed_mid_campaign_loses_its_leases_to_the_others_and_the_summary_is_unchanged()
     {
-        var scenario = DistributedTestSupport.WriteScenario(_dir);
-        // Enough seeds that the killed worker still holds unplayed seeds of a lease when it dies (leases shrink only as
-        // the pool empties): the campaign cannot complete until the coordinator has lost it and re-leased them.
+        // Seeds of a whole day, so that the seeds left when the worker dies take the others far longer than the
+        // coordinator takes to notice the loss (a 2-hour seed is so quick that they could finish first, and the killed
+        // worker might hold no lease at that instant): the loss is always seen and its leases re-leased.
+        var scenario = DistributedTestSupport.WriteScenario(_dir, until: "24h");
         const int seeds = 24;
         var source = ScenarioSource.Read(scenario)!;
         var job = WorkPlans.Sweep(source, [], 1, seeds, 1);

@@ -9,13 +9,14 @@ namespace ImpClusterSim.Cli.Tests.Distributed;
 internal static class DistributedTestSupport
 {
     /// <summary>Writes short.yaml and topo.yaml (the lab topology) into <paramref name="dir"/>; returns the scenario's path.</summary>
-    public static string WriteScenario(string dir, string within = "35s")
+    /// <param name="until">The run's horizon: longer runs make each seed take more wall time.</param>
+    public static string WriteScenario(string dir, string within = "35s", string until = "2h")
     {
         File.Copy(RepoRoot.File("configs", "topologies", "lab.yaml"), Path.Combine(dir, "topo.yaml"), overwrite: true);
         var path = Path.Combine(dir, "short.yaml");
         File.WriteAllText(path, $"""
             name: short
-            until: 2h
+            until: {until}
             deployment:
               topology: topo.yaml
             steps:
