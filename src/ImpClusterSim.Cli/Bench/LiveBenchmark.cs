@@ -58,6 +58,7 @@ public static class LiveBenchmark
                 var up = wall.Elapsed;
                 output.WriteLine(string.Create(C,
                     $"(a) {nodes} node processes Up in {up.TotalSeconds:0.0} s wall (target: 20 in at most {UpTarget.TotalSeconds:0} s{Verdict(nodes == 20, up <= UpTarget)})"));
+                output.WriteLine(Timeline(coordinator.StartTimeline));
                 output.WriteLine(Resident("(b) resident memory per node process when Up", coordinator));
                 output.Flush();
                 var services = Stopwatch.StartNew();
@@ -161,6 +162,17 @@ public static class LiveBenchmark
         }
     }
 
+    private static string Timeline(IReadOnlyDictionary<string, (TimeSpan? Joining, TimeSpan? Up)> timeline)
+    {
+        static string Spread(IEnumerable<TimeSpan> xs)
+        {
+            var s = xs.Order().ToArray();
+            return s.Length == 0 ? "-" : string.Create(C, $"first {s[0].TotalSeconds:0.0} s, median {s[s.Length / 2].TotalSeconds:0.0} s, last {s[^1].TotalSeconds:0.0} s");
+        }
+        return $"    members seen by the coordinator (joining): {Spread(timeline.Values.Where(t => t.Joining is not null).Select(t => t.Joining!.Value))}; " +
+            $"Up: {Spread(timeline.Values.Where(t => t.Up is not null).Select(t => t.Up!.Value))}; coordinator CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("0.0", C)} s";
+    }
+
     private static string Verdict(bool applies, bool met) => applies ? (met ? ": met" : ": NOT met") : "";
 
     /// <summary>The machine's 1, 5 and 15 minute load averages (/proc/loadavg), or "unknown" where there is none.</summary>
@@ -177,13 +189,32 @@ public static class LiveBenchmark
         }
     }
 
-    /// <summary>Debug or Release: the configuration this program was built with.</summary>
+    /// <summary>
+    /// Debug or Release, the configuration this program was built with, and "ReadyToRun" when its assembly carries
+    /// precompiled native code (published with <c>PublishReadyToRun</c>, as <c>./impsim</c> runs Release).
+    /// </summary>
     public static string Configuration =>
 #if DEBUG
-        "Debug";
+        "Debug" + (IsReadyToRun ? ", ReadyToRun" : "");
 #else
-        "Release";
+        "Release" + (IsReadyToRun ? ", ReadyToRun" : "");
 #endif
+
+    private static bool IsReadyToRun
+    {
+        get
+        {
+            try
+            {
+                using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(typeof(LiveBenchmark).Assembly.Location));
+                return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
+            {
+                return false;
+            }
+        }
+    }
 
     /// <summary>
     /// Min, median and max resident set size (MB, 10^6 bytes) of the running node processes, and the largest; and the

@@ -19,6 +19,8 @@ public sealed class LiveCoordinator : IAsyncDisposable
 
     private readonly Dictionary<string, LiveNodeProcess> _processes = new(StringComparer.Ordinal);
     private readonly NodeDirectory _directory = new();
+    private readonly System.Diagnostics.Stopwatch _startClock = new();
+    private readonly Dictionary<string, (TimeSpan? Joining, TimeSpan? Up)> _timeline = new(StringComparer.Ordinal);
 
     private LiveCoordinator(LiveDeploymentOptions options, ActorSystem system)
     {
@@ -55,6 +57,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
         {
             NodeDirectory.Follow(system, coordinator._directory);
             var seedNodes = coordinator.SeedNodesForNodes();
+            coordinator._startClock.Restart();
             foreach (var node in options.Nodes)
             {
                 var process = new LiveNodeProcess(node.Name, options.PortOf(node.Name), options.Launch, coordinator.ArgumentsFor(node.Name, seedNodes));
@@ -92,6 +95,7 @@ public sealed class LiveCoordinator : IAsyncDisposable
         var deadline = DateTime.UtcNow + within;
         while (true)
         {
+            NoteTimeline();
             var up = _directory.Current;
             var missing = nodes.Where(n => !up.ContainsKey(n)).ToArray();
             if (missing.Length == 0) return;
@@ -103,6 +107,23 @@ public sealed class LiveCoordinator : IAsyncDisposable
                     string.Concat(missing.Take(1).Select(n => $"{Environment.NewLine}last output of {n}:{Environment.NewLine}{_processes.GetValueOrDefault(n)?.Tail}")));
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// Per node, the wall time from the start of the first node process until the coordinator first saw the node a
+    /// member (Joining or later) and first saw it Up (null: not seen), as sampled while waiting for members to be Up
+    /// (every 50 ms), for <c>impsim bench --live</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, (TimeSpan? Joining, TimeSpan? Up)> StartTimeline => _timeline;
+
+    private void NoteTimeline()
+    {
+        var now = _startClock.Elapsed;
+        foreach (var m in Cluster.Get(System).State.Members)
+            if (NodeDirectory.NodeNameOf(m) is { } n && !_timeline.ContainsKey(n)) _timeline[n] = (now, null);
+        foreach (var n in _directory.Current.Keys)
+            if (_timeline.TryGetValue(n, out var t) && t.Up is null) _timeline[n] = (t.Joining, now);
+            else if (!_timeline.ContainsKey(n)) _timeline[n] = (now, now);
     }
 
     /// <summary><c>kill -9</c> of the node's process.</summary>

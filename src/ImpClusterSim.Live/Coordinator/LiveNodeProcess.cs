@@ -70,6 +70,11 @@ public sealed class LiveNodeProcess : IDisposable
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_gcConcurrent"] = "0";
         info.Environment["DOTNET_TieredPGO"] = "0";
+        // Many processes on few cores (docs/live.md, "Start-up"): idle thread-pool workers wait without spinning, and
+        // methods are not recompiled at tier 1 until start-up has been quiet for 5 s (the ReadyToRun or tier-0 code
+        // runs meanwhile). A value already in the environment is kept.
+        info.Environment.TryAdd("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
+        info.Environment.TryAdd("DOTNET_TC_CallCountingDelayMs", "5000");
         _process?.Dispose();
         _process = new Process { StartInfo = info, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Keep(e.Data);

@@ -16,6 +16,18 @@ public static class LiveHocon
 {
     public const string SystemName = "impsim";
 
+    /// <summary>
+    /// The host system's scheduler tick (wall time; Akka's default is 10 ms): timers of remoting and cluster (heartbeats
+    /// every 1 s, gossip every 500 ms) fire up to one tick late, and so does a <see cref="Network.LinkRules"/> latency.
+    /// </summary>
+    public static readonly TimeSpan SchedulerTick = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// The thread pool's minimum worker count in a live process (was 16): enough that a busy start-up never starves
+    /// the heartbeats, few enough that 20 processes starting on two cores do not keep dozens of threads runnable.
+    /// </summary>
+    public const int ReservedWorkers = 4;
+
     /// <summary>Largest message between processes (a certificate bundle is well under it): Akka's default 128 000 B is raised.</summary>
     public const int MaximumFrameBytes = 4 * 1024 * 1024;
 
@@ -32,6 +44,9 @@ public static class LiveHocon
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
               actor.provider = cluster
+              # Akka's scheduler thread wakes every tick, even with nothing due: 20 idle processes at the default 10 ms
+              # burn a core between them (docs/live.md, "Start-up"). Remoting's and the cluster's timers are 500 ms or more.
+              scheduler.tick-duration = {{SchedulerTick.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}}ms
               remote {
                 log-remote-lifecycle-events = off
                 retry-gate-closed-for = 1s
@@ -107,14 +122,17 @@ public static class LiveHocon
         }
         """);
 
-    /// <summary>Reads the run's time back from a node system's config (for the <see cref="ScaledScheduler"/>).</summary>
-    /// <summary>Raises the thread pool's minimum (16 workers) so that blocking work never starves Akka's heartbeats.</summary>
+    /// <summary>
+    /// Raises the thread pool's minimum to <see cref="ReservedWorkers"/> so that a burst of work (key parsing, TLS)
+    /// gets threads at once instead of waiting for the pool to add them, and Akka's heartbeats are not starved.
+    /// </summary>
     public static void ReserveThreads()
     {
         ThreadPool.GetMinThreads(out var workers, out var io);
-        if (workers < 16) ThreadPool.SetMinThreads(16, Math.Max(io, 16));
+        if (workers < ReservedWorkers) ThreadPool.SetMinThreads(ReservedWorkers, Math.Max(io, ReservedWorkers));
     }
 
+    /// <summary>Reads the run's time back from a node system's config (for the <see cref="ScaledScheduler"/>).</summary>
     public static LiveTime TimeOf(Config config) => new(
         new SimInstant(config.GetLong("impsim.live.origin-ticks")),
         DateTimeOffset.FromUnixTimeMilliseconds(config.GetLong("impsim.live.epoch-unix-ms")),
