@@ -18,6 +18,9 @@ public sealed record NodeContext(
     Func<string, IRandomSource> Random,
     ITraceSink Trace)
 {
+    /// <summary>The change counters of this incarnation's views (certificates, peer status, FIPS): <see cref="NodeStateViews"/>.</summary>
+    public NodeStateViews Views { get; } = new();
+
     /// <summary>Records a trace event for this node from the actor at <paramref name="path"/>.</summary>
     public void Record(string path, string @event, params (string Key, string Value)[] details) =>
         Trace.Record(new TraceEvent(RunClock.Now, NodeName, path, @event,

@@ -44,6 +44,7 @@ public sealed partial class ServiceManager
         {
             _node.Record(_path, "disk-write-failed", ("message", "boot"), ("key", failed.Key));
         }
+        if (!Equals(next.Fips, _fips.Fips)) _node.Views.FipsChanged();
         _fips = next;
     }
 

@@ -45,6 +45,7 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         _startedAt = node.Clock.Now;
         _services = NodeServices.Create(setup.Catalogue, setup.Node, started: false);
         _fips = NodeFipsState.Load(node.Disk);
+        node.Views.FipsChanged();
         // First boot: the node is installed now, with self-signed certificates valid from its own clock.
         _db = NodeDatabaseState.LoadOrInstall(node.Disk, setup, node.Clock.Now.ToDateTime());
         _database = Context.ActorOf(NodeDatabase.Props(node, setup, _db), ActorNameOf(NodeDatabase.DisplayName));

@@ -46,7 +46,11 @@ public static class ChaosRun
 {
     /// <summary>Plays <paramref name="faults"/> on the world of <paramref name="seed"/>.</summary>
     /// <exception cref="InvalidOperationException">The composed scenario does not validate (a generator bug).</exception>
-    public static ChaosVerdict Play(ChaosBase basis, ulong seed, IReadOnlyList<ScheduledFault> faults, Func<string, IDurableStore, IDurableStore>? diskPort = null)
+    public static ChaosVerdict Play(ChaosBase basis, ulong seed, IReadOnlyList<ScheduledFault> faults, Func<string, IDurableStore, IDurableStore>? diskPort = null) =>
+        Play(basis, seed, faults, diskPort, verifyQueryMemo: false);
+
+    /// <summary>As the public overload; <paramref name="verifyQueryMemo"/>: see <see cref="ScenarioRunOptions.VerifyQueryMemo"/>.</summary>
+    internal static ChaosVerdict Play(ChaosBase basis, ulong seed, IReadOnlyList<ScheduledFault> faults, Func<string, IDurableStore, IDurableStore>? diskPort, bool verifyQueryMemo)
     {
         var text = ChaosScenarioText.Compose(basis.Yaml, seed, basis.Horizon, faults);
         var (scenario, errors) = ScenarioLoader.Parse(text, basis.File, basis.BaseDirectory);
@@ -57,7 +61,7 @@ public static class ChaosRun
             var (overridden, problems) = SettingOverrides.Apply(scenario, basis.Overrides);
             scenario = overridden ?? throw new InvalidOperationException("the --set overrides do not apply: " + string.Join("; ", problems));
         }
-        var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = seed, DiskPort = diskPort });
+        var outcome = ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = seed, DiskPort = diskPort, VerifyQueryMemo = verifyQueryMemo });
         var signature = FailureSignature.Of(outcome, scenario.Deployment.Topology);
         var detail = signature is null ? null : outcome.Checks.First(c => c.Kind == CheckKind.Expectation && !c.Passed && c.Name == signature.Check).Detail;
         return new ChaosVerdict(seed, [.. faults], signature, detail, outcome.TraceHash, outcome.MessagesDelivered, outcome.Faults);

@@ -38,4 +38,10 @@ public sealed record ScenarioRunOptions
 
     /// <summary>How often 'within' and 'always' checks are evaluated between steps (they are also evaluated after each step).</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Tests: the checks' read-only queries are asked of the node every time, and an answer the run would have taken from
+    /// its memo (<see cref="SimRunHost.Query{T}"/>) that differs from the node's fails the run with an exception.
+    /// </summary>
+    internal bool VerifyQueryMemo { get; init; }
 }

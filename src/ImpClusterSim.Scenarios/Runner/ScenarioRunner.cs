@@ -42,7 +42,7 @@ public static class ScenarioRunner
         run.Trace.AddObserver(events.Add);
         foreach (var observer in options.Observers) run.Trace.AddObserver(observer);
 
-        var context = new RunContext(new SimRunHost(run), scenario, ScenarioCas.Create(scenario.Cas, run.Options.Start));
+        var context = new RunContext(new SimRunHost(run) { VerifyMemo = options.VerifyQueryMemo }, scenario, ScenarioCas.Create(scenario.Cas, run.Options.Start));
         var probe = new ConditionProbe(context);
         run.Trace.AddObserver(probe.Observe);
         var operations = new OperationExecutor(context);

@@ -28,9 +28,12 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
         IsUp(node) ? run.Operator.Request<T>(node, make) : null;
 
     /// <summary>
-    /// Asked again only if an actor of the node has handled a message since the last answer
-    /// (<see cref="Simulation.Kernel.SimulationKernel.Activity"/>) or the node is another incarnation; otherwise the last
-    /// answer (the always-on checks ask every node at every instant something happens; most nodes have done nothing since).
+    /// A read-only query answered from its last answer while what it reads has not changed: for the views a node counts
+    /// (<see cref="Node.NodeStateViews"/>: certificates, peer status, FIPS), while the view's counter has not moved; for
+    /// any other query, while no actor of the node has handled a message (<see cref="Simulation.Kernel.SimulationKernel.Activity"/>).
+    /// Always asked again of another incarnation. The always-on checks ask at every instant something happens and every
+    /// beat; most of the time nothing they read has changed. With <see cref="VerifyMemo"/>, every query is asked anyway
+    /// and a remembered answer that differs from the fresh one throws (tests prove the counters are complete).
     /// </summary>
     public T? Query<T>(string node, Func<IActorRef, object> make) where T : class
     {
@@ -38,12 +41,23 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
         if (!_answers.TryGetValue(node, out var answers)) _answers[node] = answers = new NodeAnswers(run.Kernel.Activity(node));
         var slot = QuerySlot<T>.Index;
         if (answers.Slots.Length <= slot) Array.Resize(ref answers.Slots, slot + 1);
-        if (answers.Slots[slot] is { } last && ReferenceEquals(last.System, n.System) && last.Activity == answers.Activity.Scheduled)
+        var version = QueryView<T>.Counter is { } counter && n.Context is { } context ? counter(context.Views) : answers.Activity.Scheduled;
+        if (answers.Slots[slot] is { } last && ReferenceEquals(last.System, n.System) && last.Version == version)
+        {
+            if (!VerifyMemo || QueryView<T>.Counter is null) return (T?)last.Reply;
+            var fresh = run.Operator.Request<T>(node, make);
+            if (!QueryView<T>.SameAnswer(last.Reply, fresh))
+                throw new InvalidOperationException($"{typeof(T).Name} of {node} changed at {run.Now} without a change of its view counter");
             return (T?)last.Reply;
+        }
+
         var answer = run.Operator.Request<T>(node, make);
-        answers.Slots[slot] = new Answer(n.System, answers.Activity.Scheduled, answer);
+        answers.Slots[slot] = new Answer(n.System, version, answer);
         return answer;
     }
+
+    /// <summary>Tests: ask every query anyway and throw if a remembered answer differs from the node's own (see <see cref="Query{T}"/>).</summary>
+    public bool VerifyMemo { get; init; }
 
     private readonly Dictionary<string, NodeAnswers> _answers = new(StringComparer.Ordinal);
 
@@ -54,7 +68,7 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
         public Answer?[] Slots = [];
     }
 
-    private sealed record Answer(object? System, long Activity, object? Reply);
+    private sealed record Answer(object? System, long Version, object? Reply);
 
     /// <summary>A small index per answer type (a slot of <see cref="NodeAnswers"/>), given out once per type in the process.</summary>
     private static class QuerySlot<T>

@@ -50,6 +50,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
         _node = node;
         _setup = setup;
         _state = state;
+        node.Views.CertificatesChanged(); // a new actor (a restart included) answers from the state it was given
         _replicationRandom = node.Random("replication");
         _path = Self.Path.ToStringWithoutAddress();
 
@@ -144,6 +145,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     private void Persist(NodeDatabaseState next)
     {
         _node.Disk.Put(NodeDatabaseState.DiskKey, next);
+        if (!ReferenceEquals(next.Certificates, _state.Certificates)) _node.Views.CertificatesChanged();
         _state = next;
         Context.Parent.Tell(new DatabaseChanged(next));
     }

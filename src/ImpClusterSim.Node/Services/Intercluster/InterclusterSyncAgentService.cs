@@ -43,7 +43,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         _setup = resident.Setup;
         _database = resident.Database;
         _db = resident.State;
-        _agent = resident.State.Icsa;
+        Agent = resident.State.Icsa;
         _path = Self.Path.ToStringWithoutAddress();
 
         Receive<ServiceRunning>(r => OnServiceRunning(r.Load is not null));
@@ -54,7 +54,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, PeerReachability.Timeout, [], false, null));
         Receive<SyncResolved>(r => SendSyncRequest(r.SyncId));
         Receive<InterclusterOperation>(OnInterclusterOperation);
-        Receive<PanelRefresh>(_ => _panel = _panel?.Refresh(_agent?.States.Values ?? [], _node.RunClock.Now));
+        Receive<PanelRefresh>(_ => Panel = _panel?.Refresh(_agent?.States.Values ?? [], _node.RunClock.Now));
         Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(new PeerStatusSnapshot(_node.NodeName,
             _panel ?? PeerStatusPanel.Empty(_setup.Timings.Icsa), StatesNow())));
         Receive<RunTroubleshooterWith>(OnTroubleshooter);
@@ -69,16 +69,43 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     /// some instant, so the refresh grid has a phase of its own, drawn from the seed (whole milliseconds in
     /// (0, refresh]): a step at a given time meets the refresh anywhere in its cycle, not always at the same point.
     /// </summary>
+    /// <summary>Whoever asks next gets another answer (or none): the view counts a change.</summary>
+    protected override void PostStop()
+    {
+        _node.Views.PeerStatusChanged();
+        base.PostStop();
+    }
+
     protected override void PreStart()
     {
         if (_agent is null) return;
-        _panel = PeerStatusPanel.Empty(_setup.Timings.Icsa).Refresh(_agent.States.Values, _node.RunClock.Now);
+        Panel = PeerStatusPanel.Empty(_setup.Timings.Icsa).Refresh(_agent.States.Values, _node.RunClock.Now);
         var refresh = _setup.Timings.Icsa.PanelRefresh;
         var phase = TimeSpan.FromMilliseconds(_node.Random("peer-status-panel").NextInt64(1, (long)refresh.TotalMilliseconds + 1));
         Timers.StartPeriodicTimer("panel-refresh", PanelRefresh.Instance, phase, refresh);
     }
 
     private bool Running => _agent is not null && _running;
+
+    /// <summary>The agent's state; a new one with other peer states counts a change of the peer status view.</summary>
+    private InterclusterSyncAgent? Agent
+    {
+        set
+        {
+            if (!ReferenceEquals(value?.States, _agent?.States)) _node.Views.PeerStatusChanged();
+            _agent = value;
+        }
+    }
+
+    /// <summary>What the Inter-cluster Peer Status panel shows; a new one counts a change of the peer status view.</summary>
+    private PeerStatusPanel? Panel
+    {
+        set
+        {
+            if (!ReferenceEquals(value, _panel)) _node.Views.PeerStatusChanged();
+            _panel = value;
+        }
+    }
 
     /// <summary>
     /// The agent's peer states as an array, built again only when they changed (the chaos checks ask at every instant
@@ -143,7 +170,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     {
         var before = _agent!;
         var result = before.Apply(command, _node.Clock.Now);
-        _agent = result.Agent;
+        Agent = result.Agent;
         var imports = ImmutableArray.CreateBuilder<ImportCertificate>();
         var certificates = _db.Certificates;
         foreach (var effect in result.Effects)
@@ -229,7 +256,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     {
         _db = refused.Persisted;
         if (!ReferenceEquals(_agent, refused.Refused)) return;
-        _agent = refused.Persisted.Icsa;
+        Agent = refused.Persisted.Icsa;
         _node.Record(_path, "intercluster-decision-not-kept", ("reason", "disk write failed"));
     }
 
