@@ -20,6 +20,7 @@ public sealed class Certificate : IEquatable<Certificate>
     private readonly Lazy<bool> selfIssued;
     private readonly Lazy<int?> pathLengthConstraint;
     private readonly Lazy<KeyIdentifiers> keyIdentifiers;
+    private readonly Lazy<IReadOnlyList<string>> extendedKeyUsageOids;
     private readonly HashSet<string> extensionOids;
     private Verification? lastVerification;
 
@@ -34,6 +35,7 @@ public sealed class Certificate : IEquatable<Certificate>
         selfIssued = new Lazy<bool>(() => DistinguishedNames.AreEqual(certificate.SubjectDN, certificate.IssuerDN));
         pathLengthConstraint = new Lazy<int?>(() => ReadPathLengthConstraint(certificate));
         keyIdentifiers = new Lazy<KeyIdentifiers>(() => KeyIdentifiers.Read(certificate));
+        extendedKeyUsageOids = new Lazy<IReadOnlyList<string>>(() => ExtensionReader.ExtendedKeyUsageOids(certificate));
         extensionOids = new HashSet<string>(certificate.CertificateStructure.TbsCertificate.Extensions?.ExtensionOids.Select(o => o.Id) ?? [], StringComparer.Ordinal);
         Subject = DistinguishedNames.Format(certificate.SubjectDN);
         Issuer = DistinguishedNames.Format(certificate.IssuerDN);
@@ -121,6 +123,9 @@ public sealed class Certificate : IEquatable<Certificate>
 
     /// <summary>True when the certificate carries an extension with this OID (e.g. "2.5.29.30").</summary>
     public bool HasExtension(string oid) => extensionOids.Contains(oid);
+
+    /// <summary>The extendedKeyUsage purposes as OIDs (RFC 5280 §4.2.1.12), parsed once; empty without the extension.</summary>
+    internal IReadOnlyList<string> ExtendedKeyUsageOids => extendedKeyUsageOids.Value;
 
     /// <summary>Key usage names ("Digital Signature", "Key Encipherment", ...); empty when the extension is absent.</summary>
     public IReadOnlyList<string> KeyUsages => ExtensionReader.KeyUsageNames(Bc);

@@ -69,21 +69,33 @@ public sealed class CertificateRequest
         var random = DeterministicRandom.For(["csr", key.KeyId, commonName, .. names, hash.ToString()]);
         var signer = RsaPkcs1SignatureFactory.For(hash, key.Private, random);
         var request = new Pkcs10CertificationRequest(signer, DistinguishedNames.Build(commonName), key.Public, attributes);
-        return new CertificateRequest(request, key.Public, madeHere: true);
+        return CertificateRequestInterner.Intern(new CertificateRequest(request, key.Public, madeHere: true));
     }
 
-    /// <summary>True when the CSR's self-signature verifies.</summary>
+    /// <summary>
+    /// True when the CSR's self-signature verifies (checked once per object: a CSR is a pure function of its bytes, and
+    /// one made here again with the same bytes is the same object, <see cref="CertificateRequestInterner"/>).
+    /// </summary>
     public bool SignatureIsValid()
     {
+        if (verdict != 0) return verdict > 0;
+        bool valid;
         try
         {
-            return Bc.Verify(PublicKey);
+            valid = Bc.Verify(PublicKey);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return false;
+            valid = false;
         }
+        verdict = valid ? 1 : -1;
+        return valid;
     }
+
+    private volatile int verdict; // 0: not checked yet; 1 valid; -1 not
+
+    /// <summary>The SHA-256 of the DER (the interning key).</summary>
+    internal Sha256Key Digest => Sha256Key.Of(der);
 
     public bool HasPublicKeyOf(KeyPair key)
     {

@@ -210,7 +210,7 @@ internal static class PathChecks
     }
 
     private static IReadOnlyList<string> ExtendedKeyUsages(Certificate certificate) =>
-        certificate.HasExtension("2.5.29.37") ? ExtensionReader.ExtendedKeyUsageOids(certificate.Bc) : [];
+        certificate.ExtendedKeyUsageOids;
 
     private static (string Oid, string Words) Purpose(CertificatePurpose purpose) =>
         purpose == CertificatePurpose.Client ? (ClientAuth, "client") : (ServerAuth, "server");
