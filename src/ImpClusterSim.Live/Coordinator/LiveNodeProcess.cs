@@ -19,13 +19,22 @@ public sealed class LiveNodeProcess : IDisposable
     private readonly Lock _lock = new();
     private Process? _process;
 
-    public LiveNodeProcess(string node, int port, NodeLaunch launch, IReadOnlyList<string> arguments)
+    /// <summary>
+    /// A process of <paramref name="launch"/> with <paramref name="arguments"/>. <paramref name="nodeTuning"/> (node
+    /// processes, many on one machine): small heaps and a quiet start (workstation GC, no tiered PGO, no spinning
+    /// thread-pool workers, tier-1 recompilation after 5 s: docs/live.md, "Start-up"); false (<c>impsim worker</c>
+    /// processes that play seeded runs for minutes): the runtime's settings of this build, as the command itself runs.
+    /// </summary>
+    public LiveNodeProcess(string node, int port, NodeLaunch launch, IReadOnlyList<string> arguments, bool nodeTuning = true)
     {
         Node = node;
         Port = port;
         _launch = launch;
         _arguments = arguments;
+        _nodeTuning = nodeTuning;
     }
+
+    private readonly bool _nodeTuning;
 
     public string Node { get; }
 
@@ -66,6 +75,19 @@ public sealed class LiveNodeProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var a in _launch.Prefix.Concat(_arguments)) info.ArgumentList.Add(a);
+        if (_nodeTuning) TuneForNodes(info);
+        _process?.Dispose();
+        _process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Starts++;
+    }
+
+    private static void TuneForNodes(ProcessStartInfo info)
+    {
         // Small heaps for many processes on a small machine: workstation GC, not concurrent.
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_gcConcurrent"] = "0";
@@ -75,14 +97,6 @@ public sealed class LiveNodeProcess : IDisposable
         // runs meanwhile). A value already in the environment is kept.
         info.Environment.TryAdd("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
         info.Environment.TryAdd("DOTNET_TC_CallCountingDelayMs", "5000");
-        _process?.Dispose();
-        _process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Starts++;
     }
 
     /// <summary>SIGKILL, then wait for the process to be gone (bounded).</summary>
