@@ -31,7 +31,7 @@ public sealed class LiveNetwork(ActorSystem host, NodeDirectory directory, strin
     public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>Messages not sent: by an injected fault or to a node that is not an Up member.</summary>
-    public long Dropped => Interlocked.Read(ref _droppedByFault) + Interlocked.Read(ref _droppedUnreachable);
+    public long Dropped => Counts.Dropped;
 
     /// <summary>The node's message counts of this process so far.</summary>
     public NetworkCounts Counts => new(Sent, Interlocked.Read(ref _delivered), Interlocked.Read(ref _droppedByFault), Interlocked.Read(ref _droppedUnreachable));

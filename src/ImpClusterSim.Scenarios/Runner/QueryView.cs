@@ -16,13 +16,16 @@ internal static class QueryView<T>
         : typeof(T) == typeof(FipsSnapshot) ? v => v.Fips
         : null;
 
-    /// <summary>Whether a remembered answer still tells what a fresh one does.</summary>
+    /// <summary>
+    /// Whether a remembered answer still tells what a fresh one does (asked only for the queries a counter covers; an
+    /// answer and no answer, or answers of different types, differ).
+    /// </summary>
     public static bool SameAnswer(object? remembered, object? fresh) => (remembered, fresh) switch
     {
         (null, null) => true,
         (CertificatesSnapshot a, CertificatesSnapshot b) => ReferenceEquals(a.Certificates, b.Certificates),
         (PeerStatusSnapshot a, PeerStatusSnapshot b) => ReferenceEquals(a.Panel, b.Panel) && a.States.Equals(b.States),
         (FipsSnapshot a, FipsSnapshot b) => Equals(a.State, b.State),
-        _ => Equals(remembered, fresh),
+        _ => false,
     };
 }

@@ -69,13 +69,6 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     /// some instant, so the refresh grid has a phase of its own, drawn from the seed (whole milliseconds in
     /// (0, refresh]): a step at a given time meets the refresh anywhere in its cycle, not always at the same point.
     /// </summary>
-    /// <summary>Whoever asks next gets another answer (or none): the view counts a change.</summary>
-    protected override void PostStop()
-    {
-        _node.Views.PeerStatusChanged();
-        base.PostStop();
-    }
-
     protected override void PreStart()
     {
         if (_agent is null) return;
@@ -83,6 +76,13 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         var refresh = _setup.Timings.Icsa.PanelRefresh;
         var phase = TimeSpan.FromMilliseconds(_node.Random("peer-status-panel").NextInt64(1, (long)refresh.TotalMilliseconds + 1));
         Timers.StartPeriodicTimer("panel-refresh", PanelRefresh.Instance, phase, refresh);
+    }
+
+    /// <summary>Whoever asks next gets another answer (or none): the view counts a change.</summary>
+    protected override void PostStop()
+    {
+        _node.Views.PeerStatusChanged();
+        base.PostStop();
     }
 
     private bool Running => _agent is not null && _running;
