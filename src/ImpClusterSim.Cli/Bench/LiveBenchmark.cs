@@ -190,15 +190,21 @@ public static class LiveBenchmark
     }
 
     /// <summary>
-    /// Debug or Release, the configuration this program was built with, and "ReadyToRun" when its assembly carries
-    /// precompiled native code (published with <c>PublishReadyToRun</c>, as <c>./impsim</c> runs Release).
+    /// Debug or Release, the configuration this program was built with, "ReadyToRun" when its assembly carries
+    /// precompiled native code (published with <c>PublishReadyToRun</c>), and "self-contained composite" when the
+    /// tool, its packages and the runtime were compiled as one composite image (<c>impsim.r2r.dll</c>), as
+    /// <c>./impsim</c> runs Release.
     /// </summary>
     public static string Configuration =>
 #if DEBUG
-        "Debug" + (IsReadyToRun ? ", ReadyToRun" : "");
+        "Debug" + Precompiled;
 #else
-        "Release" + (IsReadyToRun ? ", ReadyToRun" : "");
+        "Release" + Precompiled;
 #endif
+
+    private static string Precompiled =>
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "impsim.r2r.dll")) ? ", ReadyToRun self-contained composite"
+        : IsReadyToRun ? ", ReadyToRun" : "";
 
     private static bool IsReadyToRun
     {

@@ -20,21 +20,19 @@ public sealed class LiveNodeProcess : IDisposable
     private Process? _process;
 
     /// <summary>
-    /// A process of <paramref name="launch"/> with <paramref name="arguments"/>. <paramref name="nodeTuning"/> (node
-    /// processes, many on one machine): small heaps and a quiet start (workstation GC, no tiered PGO, no spinning
-    /// thread-pool workers, tier-1 recompilation after 5 s: docs/live.md, "Start-up"); false (<c>impsim worker</c>
-    /// processes that play seeded runs for minutes): the runtime's settings of this build, as the command itself runs.
+    /// A process of <paramref name="launch"/> with <paramref name="arguments"/> and the runtime settings of
+    /// <paramref name="tuning"/>.
     /// </summary>
-    public LiveNodeProcess(string node, int port, NodeLaunch launch, IReadOnlyList<string> arguments, bool nodeTuning = true)
+    public LiveNodeProcess(string node, int port, NodeLaunch launch, IReadOnlyList<string> arguments, ProcessTuning tuning = ProcessTuning.Node)
     {
         Node = node;
         Port = port;
         _launch = launch;
         _arguments = arguments;
-        _nodeTuning = nodeTuning;
+        _tuning = tuning;
     }
 
-    private readonly bool _nodeTuning;
+    private readonly ProcessTuning _tuning;
 
     public string Node { get; }
 
@@ -75,7 +73,10 @@ public sealed class LiveNodeProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var a in _launch.Prefix.Concat(_arguments)) info.ArgumentList.Add(a);
-        if (_nodeTuning) TuneForNodes(info);
+        if (_tuning == ProcessTuning.Node) TuneForNodes(info);
+        // One run at a time: one heap and one collector thread, as a workstation; the server collector's heap per core
+        // and its threads only contend with the other worker on a small machine (docs/distributed.md).
+        if (_tuning == ProcessTuning.SingleRunWorker) info.Environment.TryAdd("DOTNET_gcServer", "0");
         _process?.Dispose();
         _process = new Process { StartInfo = info, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -143,4 +144,20 @@ public sealed class LiveNodeProcess : IDisposable
     }
 
     public override string ToString() => $"{Node} (port {Port.ToString(CultureInfo.InvariantCulture)}, pid {ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-"})";
+}
+
+/// <summary>The runtime settings a child process of impsim starts with.</summary>
+public enum ProcessTuning
+{
+    /// <summary>
+    /// A node process, many on one machine: small heaps and a quiet start (workstation GC, no tiered PGO, no spinning
+    /// thread-pool workers, tier-1 recompilation after 5 s: docs/live.md, "Start-up").
+    /// </summary>
+    Node,
+
+    /// <summary>An <c>impsim worker --jobs 1</c> process: the tool's settings, but the workstation garbage collector.</summary>
+    SingleRunWorker,
+
+    /// <summary>An <c>impsim worker</c> with several jobs: the tool's own runtime settings (server garbage collector).</summary>
+    Tool,
 }

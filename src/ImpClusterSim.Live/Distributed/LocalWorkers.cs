@@ -30,7 +30,7 @@ public sealed class LocalWorkers : IDisposable
                 "worker", "--join", coordinator.ToString(), "--jobs", jobs.ToString(CultureInfo.InvariantCulture),
                 "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--quiet",
             };
-            var process = new LiveNodeProcess($"worker-{i + 1}", 0, launch, arguments, nodeTuning: false);
+            var process = new LiveNodeProcess($"worker-{i + 1}", 0, launch, arguments, jobs == 1 ? ProcessTuning.SingleRunWorker : ProcessTuning.Tool);
             lock (_lock) _processes.Add(process);
             process.Start();
         }
