@@ -73,10 +73,7 @@ public sealed class LiveNodeProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var a in _launch.Prefix.Concat(_arguments)) info.ArgumentList.Add(a);
-        if (_tuning == ProcessTuning.Node) TuneForNodes(info);
-        // One run at a time: one heap and one collector thread, as a workstation; the server collector's heap per core
-        // and its threads only contend with the other worker on a small machine (docs/distributed.md).
-        if (_tuning == ProcessTuning.SingleRunWorker) info.Environment.TryAdd("DOTNET_gcServer", "0");
+        Tune(info.Environment, _tuning);
         _process?.Dispose();
         _process = new Process { StartInfo = info, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -87,17 +84,28 @@ public sealed class LiveNodeProcess : IDisposable
         Starts++;
     }
 
-    private static void TuneForNodes(ProcessStartInfo info)
+    /// <summary>
+    /// The environment of <paramref name="tuning"/>, on top of what every impsim process has from its runtime config
+    /// (tiered PGO off, idle thread-pool workers do not spin). A value already in the environment is kept.
+    /// </summary>
+    private static void Tune(IDictionary<string, string?> environment, ProcessTuning tuning)
     {
-        // Small heaps for many processes on a small machine: workstation GC, not concurrent.
-        info.Environment["DOTNET_gcServer"] = "0";
-        info.Environment["DOTNET_gcConcurrent"] = "0";
-        info.Environment["DOTNET_TieredPGO"] = "0";
-        // Many processes on few cores (docs/live.md, "Start-up"): idle thread-pool workers wait without spinning, and
-        // methods are not recompiled at tier 1 until start-up has been quiet for 5 s (the ReadyToRun or tier-0 code
-        // runs meanwhile). A value already in the environment is kept.
-        info.Environment.TryAdd("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
-        info.Environment.TryAdd("DOTNET_TC_CallCountingDelayMs", "5000");
+        switch (tuning)
+        {
+            case ProcessTuning.Node:
+                // Small heaps for many processes on a small machine: workstation GC, not concurrent; and methods are
+                // not recompiled at tier 1 until start-up has been quiet for 5 s (docs/live.md, "Start-up": the
+                // ReadyToRun code runs meanwhile).
+                environment["DOTNET_gcServer"] = "0";
+                environment["DOTNET_gcConcurrent"] = "0";
+                environment.TryAdd("DOTNET_TC_CallCountingDelayMs", "5000");
+                break;
+            case ProcessTuning.SingleRunWorker:
+                // One run at a time: one heap and one collector thread, as a workstation; the server collector's heap
+                // per core and its threads only contend with the other worker on a small machine (docs/distributed.md).
+                environment.TryAdd("DOTNET_gcServer", "0");
+                break;
+        }
     }
 
     /// <summary>SIGKILL, then wait for the process to be gone (bounded).</summary>
@@ -150,8 +158,8 @@ public sealed class LiveNodeProcess : IDisposable
 public enum ProcessTuning
 {
     /// <summary>
-    /// A node process, many on one machine: small heaps and a quiet start (workstation GC, no tiered PGO, no spinning
-    /// thread-pool workers, tier-1 recompilation after 5 s: docs/live.md, "Start-up").
+    /// A node process, many on one machine: small heaps and a quiet start (workstation GC, tier-1 recompilation after
+    /// 5 s: docs/live.md, "Start-up").
     /// </summary>
     Node,
 
