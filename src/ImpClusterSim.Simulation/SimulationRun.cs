@@ -18,6 +18,7 @@ public sealed class SimulationRun : IDisposable
     private readonly List<SimNode> _nodes = [];
     private readonly List<ActorFailure> _actorFailures = [];
     private readonly Dictionary<string, SimNode> _byName = new(StringComparer.Ordinal);
+    private readonly List<NodeSystemLease> _ended = [];
     private Operator? _operator;
 
     public SimulationRun(RunOptions options)
@@ -114,11 +115,16 @@ public sealed class SimulationRun : IDisposable
         RecordRunEvent(node, "clock-skew", ("skew", DurationText.Format(skew)));
     }
 
+    /// <summary>A node's incarnation ended: its system goes back to <see cref="NodeSystemPool"/> when the run is disposed.</summary>
+    internal void Ended(NodeSystemLease lease) => _ended.Add(lease);
+
     public void Dispose()
     {
         foreach (var node in _nodes) node.Discard();
         _operator?.Shutdown();
         Kernel.RunUntilQuiescent();
+        foreach (var lease in _ended) NodeSystemPool.Return(lease);
+        _ended.Clear();
         Trace.Dispose();
         Kernel.Dispose();
     }

@@ -42,7 +42,7 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
         var slot = QuerySlot<T>.Index;
         if (answers.Slots.Length <= slot) Array.Resize(ref answers.Slots, slot + 1);
         var version = QueryView<T>.Counter is { } counter && n.Context is { } context ? counter(context.Views) : answers.Activity.Scheduled;
-        if (answers.Slots[slot] is { } last && ReferenceEquals(last.System, n.System) && last.Version == version)
+        if (answers.Slots[slot] is { } last && ReferenceEquals(last.Incarnation, n.Context) && last.Version == version)
         {
             if (!VerifyMemo || QueryView<T>.Counter is null) return (T?)last.Reply;
             var fresh = run.Operator.Request<T>(node, make);
@@ -52,7 +52,7 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
         }
 
         var answer = run.Operator.Request<T>(node, make);
-        answers.Slots[slot] = new Answer(n.System, version, answer);
+        answers.Slots[slot] = new Answer(n.Context, version, answer);
         return answer;
     }
 
@@ -68,7 +68,8 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
         public Answer?[] Slots = [];
     }
 
-    private sealed record Answer(object? System, long Version, object? Reply);
+    /// <summary>A remembered answer; <see cref="Incarnation"/> is the node's context, new at every start (a system may be reused).</summary>
+    private sealed record Answer(object? Incarnation, long Version, object? Reply);
 
     /// <summary>A small index per answer type (a slot of <see cref="NodeAnswers"/>), given out once per type in the process.</summary>
     private static class QuerySlot<T>

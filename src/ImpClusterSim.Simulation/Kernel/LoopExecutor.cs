@@ -10,21 +10,35 @@ namespace ImpClusterSim.Simulation.Kernel;
 public sealed class LoopExecutorConfigurator(Config config, IDispatcherPrerequisites prerequisites)
     : ExecutorServiceConfigurator(config, prerequisites)
 {
-    private readonly SimulationKernel _kernel = SimulationKernel.FromConfig(prerequisites.Settings.Config);
+    private readonly KernelBinding _binding = KernelBinding.FromConfig(prerequisites.Settings.Config);
     private readonly string _system = prerequisites.Settings.System.Name;
 
-    public override ExecutorService Produce(string id) => new LoopExecutor(id, _kernel, _kernel.Activity(_system));
+    public override ExecutorService Produce(string id) => new LoopExecutor(id, _binding, _system);
 }
 
 /// <summary>
-/// Enqueues each mailbox run on the kernel's queue and counts it for the system it belongs to
+/// Enqueues each mailbox run on the bound kernel's queue and counts it for the system it belongs to
 /// (<see cref="SimulationKernel.Activity"/>): a mailbox is scheduled whenever one of its actors gets a message.
+/// A run asked for while the system is parked belongs to no run: it is not enqueued and the binding is tainted.
 /// </summary>
-internal sealed class LoopExecutor(string id, SimulationKernel kernel, SimulationKernel.SystemActivity activity) : ExecutorService(id)
+internal sealed class LoopExecutor(string id, KernelBinding binding, string system) : ExecutorService(id)
 {
+    private SimulationKernel.SystemActivity? _activity;
+    private long _epoch = -1;
+
     public override void Execute(IRunnable run)
     {
-        activity.Count++;
+        if (binding.Kernel is not { } kernel)
+        {
+            binding.Taint();
+            return;
+        }
+        if (_epoch != binding.Epoch)
+        {
+            _activity = kernel.Activity(system);
+            _epoch = binding.Epoch;
+        }
+        _activity!.Count++;
         kernel.Enqueue(run);
     }
 

@@ -15,20 +15,20 @@ namespace ImpClusterSim.Simulation.Kernel;
 /// </summary>
 public sealed class LoopMailboxType(Settings settings, Config config) : MailboxType(settings, config), IProducesMessageQueue<LoopMessageQueue>
 {
-    private readonly SimulationKernel _kernel = SimulationKernel.FromConfig(settings.Config);
+    private readonly KernelBinding _binding = KernelBinding.FromConfig(settings.Config);
 
-    public override IMessageQueue Create(IActorRef owner, ActorSystem system) => new LoopMessageQueue(_kernel);
+    public override IMessageQueue Create(IActorRef owner, ActorSystem system) => new LoopMessageQueue(_binding);
 }
 
 /// <summary>A mailbox queue touched by the loop thread only (see <see cref="LoopMailboxType"/>).</summary>
 public sealed class LoopMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
-    private readonly SimulationKernel _kernel;
+    private readonly KernelBinding _binding;
     private readonly Queue<Envelope> _queue = new();
     private System.Collections.Concurrent.ConcurrentQueue<Envelope>? _foreign;
     private int _foreignCount;
 
-    internal LoopMessageQueue(SimulationKernel kernel) => _kernel = kernel;
+    internal LoopMessageQueue(KernelBinding binding) => _binding = binding;
 
     public bool HasMessages => _queue.Count > 0 || Volatile.Read(ref _foreignCount) > 0;
 
@@ -36,7 +36,7 @@ public sealed class LoopMessageQueue : IMessageQueue, IUnboundedMessageQueueSema
 
     public void Enqueue(IActorRef receiver, Envelope envelope)
     {
-        if (_kernel.OnLoopThread)
+        if (_binding.Kernel is { OnLoopThread: true })
         {
             _queue.Enqueue(envelope);
             return;

@@ -5,8 +5,8 @@ internal static class SimHocon
 {
     private const string Executor = "\"ImpClusterSim.Simulation.Kernel.LoopExecutorConfigurator, ImpClusterSim.Simulation\"";
 
-    public static string Render(string runId) => $$"""
-        impsim.run-id = "{{runId}}"
+    public static string Render(string bindingId) => $$"""
+        impsim.binding = "{{bindingId}}"
         akka {
           scheduler.implementation = "ImpClusterSim.Simulation.Kernel.VirtualScheduler, ImpClusterSim.Simulation"
           # The loop does not run while ActorSystem.Create waits for its logger: use the synchronous one.

@@ -12,10 +12,6 @@ namespace ImpClusterSim.Simulation.Kernel;
 /// </summary>
 public sealed class SimulationKernel : IDisposable
 {
-    private const string RunIdKey = "impsim.run-id";
-    private static readonly ConcurrentDictionary<string, SimulationKernel> Registry = new();
-    private static long _runCounter;
-
     // Work enqueued on the loop thread (every deterministic item) needs no lock: only the loop thread touches _work.
     // Work from any other thread (a bug: it is counted) goes through a concurrent queue that the loop also drains.
     private readonly Queue<IRunnable> _work = new();
@@ -28,21 +24,22 @@ public sealed class SimulationKernel : IDisposable
     {
         Start = start;
         Clock = new VirtualClock(start);
-        RunId = "run-" + Interlocked.Increment(ref _runCounter);
-        Registry[RunId] = this;
-        SystemConfig = ConfigurationFactory.ParseString(SimHocon.Render(RunId));
+        Binding = KernelBinding.Create(this);
         _loopThreadId = Environment.CurrentManagedThreadId;
     }
-
-    /// <summary>A process-local key that lets Akka's reflective factories find this kernel. Never traced.</summary>
-    public string RunId { get; }
 
     public SimInstant Start { get; }
 
     public VirtualClock Clock { get; }
 
-    /// <summary>The Akka configuration every simulated ActorSystem of this run is created with.</summary>
-    public Config SystemConfig { get; }
+    /// <summary>
+    /// The binding of the systems created with <see cref="SystemConfig"/> (for the run's whole life); a node's system
+    /// has one of its own (<see cref="NodeSystemPool"/>).
+    /// </summary>
+    public KernelBinding Binding { get; }
+
+    /// <summary>The Akka configuration of a simulated ActorSystem that lives and dies with this run (the operator's seat, tests).</summary>
+    public Config SystemConfig => Binding.Config;
 
     /// <summary>Work items executed so far (mailbox runs): a measure of how busy the run was.</summary>
     public long Executed { get; private set; }
@@ -52,14 +49,6 @@ public sealed class SimulationKernel : IDisposable
     /// means some code used the thread pool (a Task continuation, Ask) and replay may differ.
     /// </summary>
     public long ForeignEnqueues => Interlocked.Read(ref _foreignEnqueues);
-
-    internal static SimulationKernel FromConfig(Config config)
-    {
-        var id = config.GetString(RunIdKey, null);
-        if (id is null || !Registry.TryGetValue(id, out var kernel))
-            throw new InvalidOperationException($"No simulation kernel for '{RunIdKey} = {id ?? "<missing>"}'");
-        return kernel;
-    }
 
     internal void Enqueue(IRunnable run)
     {
@@ -118,5 +107,5 @@ public sealed class SimulationKernel : IDisposable
 
     public void RunFor(TimeSpan duration) => RunUntil(Clock.Now + duration);
 
-    public void Dispose() => Registry.TryRemove(RunId, out _);
+    public void Dispose() => Binding.Retire();
 }

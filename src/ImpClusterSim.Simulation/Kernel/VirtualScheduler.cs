@@ -8,24 +8,31 @@ namespace ImpClusterSim.Simulation.Kernel;
 /// <summary>
 /// Akka's scheduler for every ActorSystem of a simulated run (named in <c>akka.scheduler.implementation</c>). Every
 /// timer goes into the run's one <see cref="VirtualClock"/>; repeating timers re-arm at due + interval, so they never
-/// drift whatever the step of the run loop. Timers of a system that crashed or stopped are dropped.
+/// drift whatever the step of the run loop. The system's <see cref="KernelBinding"/> says which run's clock that is; a
+/// timer armed in an earlier epoch of the binding (an incarnation that crashed or stopped, an earlier run) is dropped
+/// when it comes due, and a system that is parked arms none (it is marked tainted instead).
 /// </summary>
 public sealed class VirtualScheduler : SchedulerBase, IDisposable
 {
-    private readonly SimulationKernel _kernel;
+    private readonly KernelBinding _binding;
+    private SimulationKernel _last;
     private bool _disposed;
 
     public VirtualScheduler(Config config, ILoggingAdapter log)
         : base(config, log)
     {
-        _kernel = SimulationKernel.FromConfig(config);
+        _binding = KernelBinding.FromConfig(config);
+        _last = _binding.Kernel ?? throw new InvalidOperationException("A simulated ActorSystem was created with a parked kernel binding");
     }
 
-    private VirtualClock Clock => _kernel.Clock;
+    /// <summary>The bound kernel, or the last one while parked (Akka may read the time then; nothing is armed).</summary>
+    private SimulationKernel Kernel => _last = _binding.Kernel ?? _last;
+
+    private VirtualClock Clock => Kernel.Clock;
 
     protected override DateTimeOffset TimeNow => Clock.Now.ToDateTimeOffset();
 
-    public override TimeSpan MonotonicClock => Clock.Now - _kernel.Start;
+    public override TimeSpan MonotonicClock => Clock.Now - Kernel.Start;
 
     public override TimeSpan HighResMonotonicClock => MonotonicClock;
 
@@ -47,20 +54,39 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
     protected override void InternalScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, IRunnable action, ICancelable cancelable) =>
         Repeat(Clock.Now + initialDelay, interval, action.Run, cancelable);
 
-    private void Once(TimeSpan delay, Action action, ICancelable? cancelable) =>
-        Clock.ScheduleAfter(delay, () =>
+    private void Once(TimeSpan delay, Action action, ICancelable? cancelable)
+    {
+        if (Armed() is not { } kernel) return;
+        var epoch = _binding.Epoch;
+        kernel.Clock.ScheduleAfter(delay, () =>
         {
-            if (!_disposed && cancelable is not { IsCancellationRequested: true }) action();
+            if (Live(epoch) && cancelable is not { IsCancellationRequested: true }) action();
         });
+    }
 
-    private void Repeat(Domain.Time.SimInstant due, TimeSpan interval, Action action, ICancelable? cancelable) =>
-        Clock.Schedule(due, () =>
+    private void Repeat(Domain.Time.SimInstant due, TimeSpan interval, Action action, ICancelable? cancelable)
+    {
+        if (Armed() is not { } kernel) return;
+        var epoch = _binding.Epoch;
+        kernel.Clock.Schedule(due, () =>
         {
-            if (_disposed || cancelable is { IsCancellationRequested: true }) return;
+            if (!Live(epoch) || cancelable is { IsCancellationRequested: true }) return;
             // Re-arm from the due time, not from when the loop got here: no drift.
             Repeat(due + interval, interval, action, cancelable);
             action();
         });
+    }
+
+    /// <summary>The kernel to arm a timer on; null (and the binding tainted) while parked or after disposal.</summary>
+    private SimulationKernel? Armed()
+    {
+        if (_disposed) return null;
+        if (_binding.Kernel is { } kernel) return kernel;
+        _binding.Taint();
+        return null;
+    }
+
+    private bool Live(long epoch) => !_disposed && _binding.Epoch == epoch;
 
     public void Dispose() => _disposed = true;
 }

@@ -13,6 +13,7 @@ public sealed class SimNode
 {
     private readonly SimulationRun _run;
     private readonly Func<NodeContext, Props> _root;
+    private NodeSystemLease? _lease;
     private ActorSystem? _system;
     private IActorRef? _guardian;
     private Incarnation? _life;
@@ -59,12 +60,10 @@ public sealed class SimNode
             _life.Guard(_run.Options.DiskPort?.Invoke(Name, Disk) ?? Disk),
             purpose => _run.Randomness.ForNode(Name).Stream(purpose + "#" + _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
             _life.Guard(_run.Trace));
-        _system = ActorSystem.Create(Name, _run.Kernel.SystemConfig);
-        var system = _system;
-        ActorFailureSink.Attach(_system, (path, message, cause) =>
-        {
-            if (ReferenceEquals(system, _system)) _run.RecordActorFailure(Name, path, message, cause);
-        });
+        // A system of an earlier run of this process if one is idle (NodeSystemPool): it comes with nothing of that run.
+        _lease = NodeSystemPool.Acquire(Name, _run.Kernel);
+        _lease.ReportFailuresTo((path, message, cause) => _run.RecordActorFailure(Name, path, message, cause));
+        _system = _lease.System;
         _guardian = _system.ActorOf(_root(Context), NodeGuardian.Name);
         var guardian = _guardian;
         _run.Network.Register(Name, e => guardian.Tell(e));
@@ -124,8 +123,13 @@ public sealed class SimNode
     {
         _run.Network.Unregister(Name);
         _life?.End();
-        if (_system?.Scheduler is IDisposable scheduler) scheduler.Dispose();
-        _system?.Terminate();
+        if (_lease is { } lease)
+        {
+            // Its actors stop on the loop; the run hands the system back to the pool once the loop is quiescent at its end.
+            lease.End();
+            _run.Ended(lease);
+        }
+        _lease = null;
         _system = null;
         _guardian = null;
         Context = null;

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using ImpClusterSim.Simulation.Kernel;
+
+namespace ImpClusterSim.Simulation.Nodes;
+
+/// <summary>
+/// The ActorSystems of nodes whose incarnations ended, kept for the next incarnation of a node of the same name in a later
+/// run, so that a campaign does not create 20 to 40 systems per run (Akka parses its reference configuration and builds
+/// its system actors in every <c>ActorSystem.Create</c>: about a tenth of a chaos run; docs/kernel.md, "Reusing node
+/// systems"). What a system carries from one run to the next is what Akka builds before any actor of ours: the system
+/// guardians, the event stream, dead letters. A system is put back only if nothing of the run is left in it: its user
+/// actors all stopped and terminated once the run's loop was quiescent, and nothing asked it to run or arm a timer while
+/// it was parked (<see cref="KernelBinding.Tainted"/>); otherwise it is terminated. Bounded (<see cref="MaxPerName"/>,
+/// <see cref="MaxSystems"/>): beyond that a returned system is terminated. Safe across threads; each lease is used by
+/// one run's loop thread at a time.
+/// </summary>
+public static class NodeSystemPool
+{
+    /// <summary>The most idle systems kept per node name (a run of the default deployment needs up to about 5 per name).</summary>
+    public const int MaxPerName = 16;
+
+    /// <summary>The most idle systems kept in all.</summary>
+    public const int MaxSystems = 256;
+
+    private static readonly ConcurrentDictionary<string, ConcurrentStack<NodeSystemLease>> Idle = new(StringComparer.Ordinal);
+    private static int _idleCount;
+    private static long _created;
+    private static long _reused;
+
+    /// <summary>Systems created so far by <see cref="Acquire"/> (a measure for the benchmark and tests).</summary>
+    public static long Created => Interlocked.Read(ref _created);
+
+    /// <summary>Systems handed out again so far by <see cref="Acquire"/>.</summary>
+    public static long Reused => Interlocked.Read(ref _reused);
+
+    /// <summary>A system named <paramref name="name"/>, bound to <paramref name="kernel"/>: an idle one, or a new one.</summary>
+    public static NodeSystemLease Acquire(string name, SimulationKernel kernel)
+    {
+        if (Idle.TryGetValue(name, out var stack))
+        {
+            while (stack.TryPop(out var lease))
+            {
+                Interlocked.Decrement(ref _idleCount);
+                // Something reached it while it sat idle (see KernelBinding.Tainted): not reused.
+                if (lease.Binding.Tainted)
+                {
+                    lease.Retire();
+                    continue;
+                }
+                Interlocked.Increment(ref _reused);
+                lease.Binding.Bind(kernel);
+                return lease;
+            }
+        }
+
+        Interlocked.Increment(ref _created);
+        var binding = KernelBinding.Create(kernel);
+        return new NodeSystemLease(ActorSystem.Create(name, binding.Config), binding);
+    }
+
+    /// <summary>
+    /// Takes back a system whose incarnation ended (<see cref="NodeSystemLease.End"/>), once its run's loop is quiescent:
+    /// kept if clean, terminated if not or if the pool is full. Call on the loop thread of the run it was bound to.
+    /// </summary>
+    internal static void Return(NodeSystemLease lease)
+    {
+        if (lease.Binding.Tainted || lease.UserActors.Any())
+        {
+            lease.Retire();
+            return;
+        }
+
+        var stack = Idle.GetOrAdd(lease.System.Name, _ => new ConcurrentStack<NodeSystemLease>());
+        if (stack.Count >= MaxPerName)
+        {
+            lease.Retire();
+            return;
+        }
+        if (Interlocked.Increment(ref _idleCount) > MaxSystems)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            lease.Retire();
+            return;
+        }
+        lease.Binding.Park();
+        stack.Push(lease);
+    }
+}
+
+/// <summary>
+/// A node's ActorSystem for one incarnation (<see cref="NodeSystemPool"/>), with its kernel binding and the target of
+/// its actor-failure reports (the sink is subscribed once, when the system is created).
+/// </summary>
+public sealed class NodeSystemLease
+{
+    private Action<string, string, Exception?>? _failed;
+
+    internal NodeSystemLease(ActorSystem system, KernelBinding binding)
+    {
+        System = system;
+        Binding = binding;
+        ActorFailureSink.Attach(system, (path, message, cause) => _failed?.Invoke(path, message, cause));
+    }
+
+    public ActorSystem System { get; }
+
+    public KernelBinding Binding { get; }
+
+    /// <summary>Where this incarnation's actor failures go; null: ignored (the incarnation ended).</summary>
+    internal void ReportFailuresTo(Action<string, string, Exception?>? failed) => _failed = failed;
+
+    /// <summary>The actors under <c>/user</c> (the node's guardian, anything a test put there).</summary>
+    internal IEnumerable<IActorRef> UserActors => ((ActorRefWithCell)((ExtendedActorSystem)System).Guardian).Children;
+
+    /// <summary>
+    /// Ends the incarnation: its timers are dropped at once, failures are no longer reported, and every user actor is
+    /// stopped (as a terminated system's are; the incarnation's ports are already dead). The stops run on the loop.
+    /// </summary>
+    internal void End()
+    {
+        _failed = null;
+        Binding.NewEpoch();
+        foreach (var actor in UserActors.ToList()) ((IInternalActorRef)actor).Stop();
+    }
+
+    /// <summary>Terminates the system for good.</summary>
+    internal void Retire()
+    {
+        _failed = null;
+        Binding.Retire();
+        if (System.Scheduler is IDisposable scheduler) scheduler.Dispose();
+        System.Terminate();
+    }
+}

@@ -1,0 +1,101 @@
+using Akka.Actor;
+using ImpClusterSim.Node;
+using ImpClusterSim.Simulation.Nodes;
+
+namespace ImpClusterSim.Simulation.Tests.Runs;
+
+/// <summary>
+/// A node's ActorSystem is handed to the next run of the process (<see cref="NodeSystemPool"/>): the next run must play
+/// exactly as with new systems. The node names here are used by no other test, so the pool's systems of these names are
+/// this class's alone.
+/// </summary>
+public sealed class NodeSystemReuseTests
+{
+    private static readonly SkeletonDeployment.Cluster[] Clusters =
+    [
+        new("reuse1", ["reuse1-pub", "reuse1-sub1", "reuse1-sub2"], true),
+        new("reuse2", ["reuse2-pub", "reuse2-sub1"], true),
+    ];
+
+    private static SimulationRun Run(ulong seed, Stream trace)
+    {
+        var run = new SimulationRun(new RunOptions
+        {
+            Seed = seed,
+            ClusterOfNode = SkeletonDeployment.ClusterOfNode(Clusters),
+            TraceOutput = trace,
+        });
+        SkeletonDeployment.AddTo(run, Clusters);
+        run.StartAll();
+        return run;
+    }
+
+    /// <summary>Plays two hours with a crash and a restart of a publisher; returns the trace and every system the nodes had.</summary>
+    private static (byte[] Trace, HashSet<ActorSystem> Systems, List<ActorSystem> AtStart) Play(ulong seed)
+    {
+        using var trace = new MemoryStream();
+        var systems = new HashSet<ActorSystem>(ReferenceEqualityComparer.Instance);
+        List<ActorSystem> atStart;
+        using (var run = Run(seed, trace))
+        {
+            atStart = [.. run.Nodes.Select(n => n.System!)];
+            run.RunFor(TimeSpan.FromMinutes(50));
+            systems.UnionWith(run.Nodes.Select(n => n.System!));
+            run["reuse1-pub"].Crash();
+            run.RunFor(TimeSpan.FromMinutes(20));
+            run["reuse1-pub"].Start();
+            run.RunFor(TimeSpan.FromMinutes(50));
+            systems.UnionWith(run.Nodes.Select(n => n.System!));
+        }
+        return (trace.ToArray(), systems, atStart);
+    }
+
+    private static IEnumerable<IActorRef> UserActors(ActorSystem system) =>
+        ((ActorRefWithCell)((ExtendedActorSystem)system).Guardian).Children;
+
+    [Fact]
+    public void The_next_run_gets_the_systems_of_the_last_and_plays_byte_for_byte_as_with_new_ones()
+    {
+        var first = Play(11);
+        Assert.Equal(6, first.Systems.Count); // five nodes, and a second system for the crashed publisher's restart
+        Assert.True(first.Trace.Length > 1000);
+        // Between runs: every system is clean and parked.
+        Assert.All(first.Systems, s => Assert.Empty(UserActors(s)));
+
+        var second = Play(11);
+        Assert.All(second.AtStart, s => Assert.Contains(s, first.Systems));
+        Assert.Equal(first.Trace, second.Trace);
+
+        // A different seed on the same reused systems plays differently (the comparison above could not pass vacuously).
+        var other = Play(12);
+        Assert.NotEqual(first.Trace, other.Trace);
+    }
+
+    [Fact]
+    public void A_system_that_is_reached_while_idle_is_not_used_again()
+    {
+        ActorSystem idle;
+        using (var run = new SimulationRun(new RunOptions
+        {
+            Seed = 3,
+            ClusterOfNode = new Dictionary<string, string> { ["reuse-taint-pub"] = "reuse-taint" },
+        }))
+        {
+            run.AddNode("reuse-taint-pub", "reuse-taint", _ => Array.Empty<ServiceSpec>());
+            run.StartAll();
+            run.RunFor(TimeSpan.FromMinutes(1));
+            idle = run["reuse-taint-pub"].System!;
+        }
+
+        // Idle in the pool: a timer armed now belongs to no run. It is not armed, and the system is set aside.
+        idle.Scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(1), ActorRefs.Nobody, "late", ActorRefs.NoSender);
+        using var next = new SimulationRun(new RunOptions
+        {
+            Seed = 3,
+            ClusterOfNode = new Dictionary<string, string> { ["reuse-taint-pub"] = "reuse-taint" },
+        });
+        next.AddNode("reuse-taint-pub", "reuse-taint", _ => Array.Empty<ServiceSpec>());
+        next.StartAll();
+        Assert.NotSame(idle, next["reuse-taint-pub"].System);
+    }
+}
