@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
 
 namespace ImpClusterSim.Node;
 
@@ -30,7 +31,7 @@ public sealed class NodeGuardian : ReceiveActor
     }
 
     public static Props Props(NodeContext node, IReadOnlyList<ServiceSpec> services) =>
-        Akka.Actor.Props.Create(() => new NodeGuardian(node, services));
+        ActorFactory.Props(() => new NodeGuardian(node, services));
 }
 
 /// <summary>A local message for one of the node's services, by display name (used by administrators and tests).</summary>

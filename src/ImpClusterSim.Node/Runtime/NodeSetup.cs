@@ -16,8 +16,7 @@ public sealed record NodeSetup(
 
     /// <summary>The publisher of this node's cluster (IM&amp;P or CUCM).</summary>
     public NodeSpec Publisher =>
-        Deployment.ImpClusterOf(Node.Name)?.Publisher
-        ?? Deployment.CucmClusters.First(c => c.Nodes.Any(n => n.Name == Node.Name)).Publisher;
+        Deployment.PublisherOf(Node.Name) ?? throw new InvalidOperationException($"node '{Node.Name}' is in no cluster of the deployment");
 
     public bool IsPublisher => Node.IsPublisher;
 

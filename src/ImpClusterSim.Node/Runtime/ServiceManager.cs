@@ -81,7 +81,7 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
     }
 
     public static Props Props(NodeContext node, NodeSetup setup, ServiceWorkers workers) =>
-        Akka.Actor.Props.Create(() => new ServiceManager(node, setup, workers));
+        ActorFactory.Props(() => new ServiceManager(node, setup, workers));
 
     protected override void PreStart()
     {

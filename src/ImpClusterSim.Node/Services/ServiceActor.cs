@@ -41,7 +41,7 @@ public class ServiceActor : ReceiveActor
     /// <summary>This actor's path, which the trace names for what it decides.</summary>
     protected string Path { get; }
 
-    public static Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new ServiceActor(node, load));
+    public static Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new ServiceActor(node, load));
 
     /// <summary>Why this service refuses the client of <paramref name="hello"/> (empty: accepted). Servers that do not authenticate clients accept all.</summary>
     protected virtual IReadOnlyList<string> RefuseClient(NetworkEnvelope from, TlsHello hello) => [];

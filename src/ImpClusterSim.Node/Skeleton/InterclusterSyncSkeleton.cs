@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
 
 namespace ImpClusterSim.Node.Skeleton;
 
@@ -64,7 +65,7 @@ public sealed class InterclusterSyncSkeleton : ReceiveActor, IWithTimers
     }
 
     public static Props Props(NodeContext node, SkeletonRole role) =>
-        Akka.Actor.Props.Create(() => new InterclusterSyncSkeleton(node, role));
+        ActorFactory.Props(() => new InterclusterSyncSkeleton(node, role));
 
     private sealed record SyncWith(string Peer);
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
 
 namespace ImpClusterSim.Node.Skeleton;
 
@@ -35,7 +36,7 @@ public sealed class PresenceSkeleton : ReceiveActor, IWithTimers
     }
 
     public static Props Props(NodeContext node, SkeletonRole role) =>
-        Akka.Actor.Props.Create(() => new PresenceSkeleton(node, role));
+        ActorFactory.Props(() => new PresenceSkeleton(node, role));
 
     private sealed class Publish
     {

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
 
 namespace ImpClusterSim.Node.Skeleton;
 
@@ -44,7 +45,7 @@ public sealed class ReplicationSkeleton : ReceiveActor, IWithTimers
     }
 
     public static Props Props(NodeContext node, SkeletonRole role) =>
-        Akka.Actor.Props.Create(() => new ReplicationSkeleton(node, role));
+        ActorFactory.Props(() => new ReplicationSkeleton(node, role));
 
     private sealed class Tick
     {

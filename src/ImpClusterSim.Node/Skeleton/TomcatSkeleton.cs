@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ImpClusterSim.Node.Ports;
+using ImpClusterSim.Node.Runtime;
 
 namespace ImpClusterSim.Node.Skeleton;
 
@@ -16,5 +17,5 @@ public sealed class TomcatSkeleton : ReceiveActor
     }
 
     public static Props Props(NodeContext node, SkeletonRole role) =>
-        Akka.Actor.Props.Create(() => new TomcatSkeleton(node, role));
+        ActorFactory.Props(() => new TomcatSkeleton(node, role));
 }

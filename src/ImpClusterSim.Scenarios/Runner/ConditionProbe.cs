@@ -24,6 +24,7 @@ internal sealed class ConditionProbe(RunContext context)
     private readonly Dictionary<EventSeen, string?> _eventsSeen = EventConditions(context.Scenario).ToDictionary(e => e, _ => (string?)null);
     private Step? _playing;
     private readonly Dictionary<(string Node, string Peer), SimInstant?> _verifiedSyncs = [];
+    private readonly Dictionary<string, PeerStatusSnapshot> _verifiedSnapshots = new(StringComparer.Ordinal);
     private string? _secureViolation;
     private readonly ChaosChecks _chaos = new(context);
 
@@ -372,6 +373,9 @@ internal sealed class ConditionProbe(RunContext context)
         var publisher = cluster.Publisher;
         // Null when the publisher is down (Request asks only nodes that are up) or does not answer.
         if (C.Query<PeerStatusSnapshot>(publisher.Name, r => new QueryPeerStatus(r)) is not { } snapshot) return ok;
+        // The same answer as at the last look (the query's memo hands back the same object while nothing it shows
+        // changed): every secure verdict in it has been validated already.
+        if (_verifiedSnapshots.TryGetValue(publisher.Name, out var seen) && ReferenceEquals(seen, snapshot)) return ok;
         NodeCertificates? certificates = null;
         foreach (var state in snapshot.States)
         {
@@ -390,6 +394,7 @@ internal sealed class ConditionProbe(RunContext context)
             if (SecureStatusInvariant.Check([check]).FirstOrDefault() is { } violation) return new Observation(false, violation.Detail);
         }
 
+        _verifiedSnapshots[publisher.Name] = snapshot;
         return ok;
     }
 }

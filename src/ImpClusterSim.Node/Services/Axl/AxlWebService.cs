@@ -21,5 +21,5 @@ public sealed class AxlWebService : ServiceActor
             AxlAnswer.Compose(Load.Setup, _db, q.Request, q.PresentedTomcatChain, axlStarted: true)));
     }
 
-    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new AxlWebService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new AxlWebService(node, load));
 }

@@ -46,7 +46,7 @@ public sealed class CallManagerService : ServiceActor, IWithTimers
         Timers.StartPeriodicTimer("keepalive", Keepalive.Instance, TimeSpan.Zero, KeepaliveInterval);
     }
 
-    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new CallManagerService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new CallManagerService(node, load));
 
     private void ConnectAll()
     {

@@ -22,7 +22,7 @@ public sealed class CertificateChangeNotificationService : ServiceActor, IWithTi
     }
 
     public static new Props Props(NodeContext node, ServiceLoad load) =>
-        Akka.Actor.Props.Create(() => new CertificateChangeNotificationService(node, load));
+        ActorFactory.Props(() => new CertificateChangeNotificationService(node, load));
 
     protected override void PreStart()
     {

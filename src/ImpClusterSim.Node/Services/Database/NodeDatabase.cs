@@ -89,7 +89,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     }
 
     public static Props Props(NodeContext node, NodeSetup setup, NodeDatabaseState state) =>
-        Akka.Actor.Props.Create(() => new NodeDatabase(node, setup, state));
+        ActorFactory.Props(() => new NodeDatabase(node, setup, state));
 
     protected override void PreStart()
     {

@@ -46,7 +46,7 @@ public sealed class CertificateImportToolService : ReceiveActor, IWithTimers
         Receive<CertificateImportToolOperation>(OnOperation);
     }
 
-    public static Props Props(NodeContext node, ResidentSetup resident) => Akka.Actor.Props.Create(() => new CertificateImportToolService(node, resident));
+    public static Props Props(NodeContext node, ResidentSetup resident) => ActorFactory.Props(() => new CertificateImportToolService(node, resident));
 
     private void OnOperation(CertificateImportToolOperation op)
     {

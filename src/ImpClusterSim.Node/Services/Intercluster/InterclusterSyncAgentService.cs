@@ -61,7 +61,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     }
 
     public static Props? Props(NodeContext node, ResidentSetup resident) =>
-        resident.Setup.Node.IsImp ? Akka.Actor.Props.Create(() => new InterclusterSyncAgentService(node, resident)) : null;
+        resident.Setup.Node.IsImp ? ActorFactory.Props(() => new InterclusterSyncAgentService(node, resident)) : null;
 
     /// <summary>
     /// The Inter-cluster Peer Status panel auto-refreshes every 60 seconds of the administrator's (run) time: what it

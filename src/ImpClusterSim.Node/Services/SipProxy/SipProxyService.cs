@@ -23,7 +23,7 @@ public sealed class SipProxyService : ServiceActor
     {
     }
 
-    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new SipProxyService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new SipProxyService(node, load));
 
     protected override IReadOnlyList<string> RefuseClient(NetworkEnvelope from, TlsHello hello)
     {

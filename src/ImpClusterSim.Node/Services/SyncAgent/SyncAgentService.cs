@@ -28,7 +28,7 @@ public sealed class SyncAgentService : ServiceActor, IWithTimers
         Receive<NetworkEnvelope>(e => e.Payload is UserSyncResponse r && r.RequestId == _request, e => Complete(((UserSyncResponse)e.Payload).Users));
     }
 
-    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new SyncAgentService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new SyncAgentService(node, load));
 
     protected override void PreStart()
     {

@@ -36,5 +36,5 @@ public sealed class TomcatService : ServiceActor
         });
     }
 
-    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new TomcatService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new TomcatService(node, load));
 }

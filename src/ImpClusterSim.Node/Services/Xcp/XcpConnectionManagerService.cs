@@ -24,5 +24,5 @@ public sealed class XcpConnectionManagerService : ServiceActor
         _ => null,
     };
 
-    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new XcpConnectionManagerService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new XcpConnectionManagerService(node, load));
 }

@@ -20,5 +20,5 @@ public sealed class XcpRouterService : ServiceActor
             load.Database.Tell(new TrustOwnXmppCertificate("XMPP certificate of " + load.Setup.Name + " (router-to-router secure mode)"));
     }
 
-    public static new Props Props(NodeContext node, ServiceLoad load) => Akka.Actor.Props.Create(() => new XcpRouterService(node, load));
+    public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new XcpRouterService(node, load));
 }
