@@ -21,6 +21,8 @@ internal sealed class ChaosChecks(RunContext context)
     private long _accepted;
     private List<Acknowledged>[]? _ordered; // the non-empty lists in check order, with their total count; null: rebuild
     private int _count;
+    // Per node, the certificates in which every upload of its list was found (same object: same stores); cleared with _ordered.
+    private readonly Dictionary<string, NodeCertificates> _keptIn = new(StringComparer.Ordinal);
 
     private RunContext C => context;
 
@@ -29,6 +31,7 @@ internal sealed class ChaosChecks(RunContext context)
     {
         if (e.Path != "/" || Detail(e, "result") != "accepted") return;
         _ordered = null;
+        _keptIn.Clear();
         switch (e.Event)
         {
             case "upload-trust" when Detail(e, "certificate") is { } ca && C.Cas.Names.Contains(ca) && Detail(e, "store") is { } store:
@@ -59,14 +62,17 @@ internal sealed class ChaosChecks(RunContext context)
 
         foreach (var group in _ordered)
         {
-            var certificates = Certificates(group[0].Node);
+            var node = group[0].Node;
+            var certificates = Certificates(node);
             if (certificates is null) continue; // down or rebooting: checked when it answers again
+            if (_keptIn.TryGetValue(node, out var verified) && ReferenceEquals(verified, certificates)) continue;
             foreach (var a in group)
             {
                 if (Holds(certificates, a.Store, a.Fingerprint)) continue;
                 return new Observation(false,
                     $"{a.Node} lost the acknowledged upload of '{C.Cas[a.Ca].CommonName}' into {a.Store} (accepted at +{DurationText.Format(a.At - C.Start)})");
             }
+            _keptIn[node] = certificates;
         }
 
         return new Observation(true, $"{_count} acknowledged upload(s) kept");
