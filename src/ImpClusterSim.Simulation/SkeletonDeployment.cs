@@ -14,13 +14,13 @@ public static class SkeletonDeployment
     public static IReadOnlyDictionary<string, string> ClusterOfNode(IEnumerable<Cluster> clusters) =>
         clusters.SelectMany(c => c.Nodes.Select(n => (n, c.Name))).ToDictionary(p => p.n, p => p.Name, StringComparer.Ordinal);
 
-    /// <summary><paramref name="count"/> nodes in peered clusters of (at most) six, named c01-pub, c01-sub1, ...</summary>
-    public static IReadOnlyList<Cluster> Synthetic(int count)
+    /// <summary><paramref name="count"/> nodes in peered clusters of (at most) six, named c01-pub, c01-sub1, ... (with <paramref name="prefix"/> for "c").</summary>
+    public static IReadOnlyList<Cluster> Synthetic(int count, string prefix = "c")
     {
         var clusters = new List<Cluster>();
         for (var c = 0; c * 6 < count; c++)
         {
-            var name = $"c{c + 1:00}";
+            var name = $"{prefix}{c + 1:00}";
             var size = Math.Min(6, count - c * 6);
             clusters.Add(new Cluster(name, Enumerable.Range(0, size).Select(i => i == 0 ? $"{name}-pub" : $"{name}-sub{i}").ToArray(), true));
         }
