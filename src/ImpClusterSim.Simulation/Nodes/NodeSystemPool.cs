@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Akka.Actor;
 using ImpClusterSim.Simulation.Kernel;
 
@@ -12,19 +11,22 @@ namespace ImpClusterSim.Simulation.Nodes;
 /// guardians, the event stream, dead letters. A system is put back only if nothing of the run is left in it: its user
 /// actors all stopped and terminated once the run's loop was quiescent, and nothing asked it to run or arm a timer while
 /// it was parked (<see cref="KernelBinding.Tainted"/>); otherwise it is terminated. Bounded (<see cref="MaxPerName"/>,
-/// <see cref="MaxSystems"/>): beyond that a returned system is terminated. Safe across threads; each lease is used by
-/// one run's loop thread at a time.
+/// <see cref="MaxSystems"/>): beyond that the system idle longest is terminated. Safe across threads; each lease is used
+/// by one run's loop thread at a time.
 /// </summary>
 public static class NodeSystemPool
 {
     /// <summary>The most idle systems kept per node name (a run of the default deployment needs up to about 5 per name).</summary>
     public const int MaxPerName = 16;
 
-    /// <summary>The most idle systems kept in all.</summary>
+    /// <summary>The most idle systems kept in all; beyond it the one idle longest goes.</summary>
     public const int MaxSystems = 256;
 
-    private static readonly ConcurrentDictionary<string, ConcurrentStack<NodeSystemLease>> Idle = new(StringComparer.Ordinal);
-    private static int _idleCount;
+    // Idle systems per name (the most recently returned last) and all of them in the order returned (oldest first), under
+    // one lock: a run acquires and returns a few dozen systems, so the lock is never busy.
+    private static readonly object Gate = new();
+    private static readonly Dictionary<string, LinkedList<NodeSystemLease>> Idle = new(StringComparer.Ordinal);
+    private static readonly LinkedList<NodeSystemLease> Oldest = new();
     private static long _created;
     private static long _reused;
 
@@ -34,24 +36,26 @@ public static class NodeSystemPool
     /// <summary>Systems handed out again so far by <see cref="Acquire"/>.</summary>
     public static long Reused => Interlocked.Read(ref _reused);
 
+    /// <summary>How many idle systems named <paramref name="name"/> the pool holds.</summary>
+    public static int IdleCount(string name)
+    {
+        lock (Gate) return Idle.TryGetValue(name, out var named) ? named.Count : 0;
+    }
+
     /// <summary>A system named <paramref name="name"/>, bound to <paramref name="kernel"/>: an idle one, or a new one.</summary>
     public static NodeSystemLease Acquire(string name, SimulationKernel kernel)
     {
-        if (Idle.TryGetValue(name, out var stack))
+        while (Take(name) is { } lease)
         {
-            while (stack.TryPop(out var lease))
+            // Something reached it while it sat idle (see KernelBinding.Tainted): not reused.
+            if (lease.Binding.Tainted)
             {
-                Interlocked.Decrement(ref _idleCount);
-                // Something reached it while it sat idle (see KernelBinding.Tainted): not reused.
-                if (lease.Binding.Tainted)
-                {
-                    lease.Retire();
-                    continue;
-                }
-                Interlocked.Increment(ref _reused);
-                lease.Binding.Bind(kernel);
-                return lease;
+                lease.Retire();
+                continue;
             }
+            Interlocked.Increment(ref _reused);
+            lease.Binding.Bind(kernel);
+            return lease;
         }
 
         Interlocked.Increment(ref _created);
@@ -61,7 +65,8 @@ public static class NodeSystemPool
 
     /// <summary>
     /// Takes back a system whose incarnation ended (<see cref="NodeSystemLease.End"/>), once its run's loop is quiescent:
-    /// kept if clean, terminated if not or if the pool is full. Call on the loop thread of the run it was bound to.
+    /// kept if clean, terminated if not, or if its name has <see cref="MaxPerName"/> idle already. Call on the loop
+    /// thread of the run it was bound to.
     /// </summary>
     internal static void Return(NodeSystemLease lease)
     {
@@ -71,20 +76,39 @@ public static class NodeSystemPool
             return;
         }
 
-        var stack = Idle.GetOrAdd(lease.System.Name, _ => new ConcurrentStack<NodeSystemLease>());
-        if (stack.Count >= MaxPerName)
-        {
-            lease.Retire();
-            return;
-        }
-        if (Interlocked.Increment(ref _idleCount) > MaxSystems)
-        {
-            Interlocked.Decrement(ref _idleCount);
-            lease.Retire();
-            return;
-        }
         lease.Binding.Park();
-        stack.Push(lease);
+        NodeSystemLease? evicted = null;
+        lock (Gate)
+        {
+            if (!Idle.TryGetValue(lease.System.Name, out var named)) Idle[lease.System.Name] = named = new LinkedList<NodeSystemLease>();
+            if (named.Count >= MaxPerName)
+            {
+                evicted = lease;
+            }
+            else
+            {
+                lease.InPool = (named.AddLast(lease), Oldest.AddLast(lease));
+                if (Oldest.Count > MaxSystems) evicted = Remove(Oldest.First!.Value);
+            }
+        }
+        evicted?.Retire();
+    }
+
+    private static NodeSystemLease? Take(string name)
+    {
+        lock (Gate)
+        {
+            return Idle.TryGetValue(name, out var named) && named.Last is { } last ? Remove(last.Value) : null;
+        }
+    }
+
+    private static NodeSystemLease Remove(NodeSystemLease lease)
+    {
+        var (named, oldest) = lease.InPool!.Value;
+        named.List!.Remove(named);
+        Oldest.Remove(oldest);
+        lease.InPool = null;
+        return lease;
     }
 }
 
@@ -106,6 +130,9 @@ public sealed class NodeSystemLease
     public ActorSystem System { get; }
 
     public KernelBinding Binding { get; }
+
+    /// <summary>Where it sits in <see cref="NodeSystemPool"/> while idle (its name's list, the list of all); null in use.</summary>
+    internal (LinkedListNode<NodeSystemLease> Named, LinkedListNode<NodeSystemLease> Oldest)? InPool { get; set; }
 
     /// <summary>Where this incarnation's actor failures go; null: ignored (the incarnation ended).</summary>
     internal void ReportFailuresTo(Action<string, string, Exception?>? failed) => _failed = failed;

@@ -98,4 +98,30 @@ public sealed class NodeSystemReuseTests
         next.StartAll();
         Assert.NotSame(idle, next["reuse-taint-pub"].System);
     }
+
+    [Fact]
+    public void The_pool_keeps_at_most_its_bound_of_idle_systems_per_name()
+    {
+        const string name = "reuse-bound-pub";
+        var clusters = new Dictionary<string, string> { [name] = "reuse-bound" };
+        using (var run = new SimulationRun(new RunOptions { Seed = 5, ClusterOfNode = clusters }))
+        {
+            run.AddNode(name, "reuse-bound", _ => Array.Empty<ServiceSpec>());
+            run.StartAll();
+            for (var i = 0; i < NodeSystemPool.MaxPerName + 4; i++)
+            {
+                run.RunFor(TimeSpan.FromMinutes(1));
+                run[name].Restart();
+            }
+            Assert.Equal(0, NodeSystemPool.IdleCount(name)); // handed back only when the run ends
+        }
+
+        Assert.Equal(NodeSystemPool.MaxPerName, NodeSystemPool.IdleCount(name));
+        using (var next = new SimulationRun(new RunOptions { Seed = 5, ClusterOfNode = clusters }))
+        {
+            next.AddNode(name, "reuse-bound", _ => Array.Empty<ServiceSpec>());
+            next.StartAll();
+            Assert.Equal(NodeSystemPool.MaxPerName - 1, NodeSystemPool.IdleCount(name));
+        }
+    }
 }
