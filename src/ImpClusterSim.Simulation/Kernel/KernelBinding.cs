@@ -65,11 +65,22 @@ public sealed class KernelBinding
     public void Bind(SimulationKernel kernel)
     {
         Kernel = kernel;
+        Draining = false;
         Epoch++;
     }
 
-    /// <summary>Drops every timer armed so far (a node's incarnation ended) and stays bound.</summary>
-    public void NewEpoch() => Epoch++;
+    /// <summary>
+    /// A node's incarnation ended: every timer armed so far is dropped and none is armed any more, while the system stays
+    /// bound so that its actors' stops run on the loop (until the next <see cref="Bind"/>).
+    /// </summary>
+    public void EndIncarnation()
+    {
+        Epoch++;
+        Draining = true;
+    }
+
+    /// <summary>Between <see cref="EndIncarnation"/> and the next <see cref="Bind"/>: timers are not armed.</summary>
+    public bool Draining { get; private set; }
 
     /// <summary>Records work that came while parked (see <see cref="Tainted"/>).</summary>
     internal void Taint() => Tainted = true;

@@ -77,10 +77,13 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
         });
     }
 
-    /// <summary>The kernel to arm a timer on; null (and the binding tainted) while parked or after disposal.</summary>
+    /// <summary>
+    /// The kernel to arm a timer on; null after disposal, while the incarnation's actors stop (an ended incarnation's
+    /// timers never fire, as a terminated system's did not) and while parked (and the binding is tainted then).
+    /// </summary>
     private SimulationKernel? Armed()
     {
-        if (_disposed) return null;
+        if (_disposed || _binding.Draining) return null;
         if (_binding.Kernel is { } kernel) return kernel;
         _binding.Taint();
         return null;

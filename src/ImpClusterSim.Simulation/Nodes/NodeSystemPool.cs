@@ -27,14 +27,6 @@ public static class NodeSystemPool
     private static readonly object Gate = new();
     private static readonly Dictionary<string, LinkedList<NodeSystemLease>> Idle = new(StringComparer.Ordinal);
     private static readonly LinkedList<NodeSystemLease> Oldest = new();
-    private static long _created;
-    private static long _reused;
-
-    /// <summary>Systems created so far by <see cref="Acquire"/> (a measure for the benchmark and tests).</summary>
-    public static long Created => Interlocked.Read(ref _created);
-
-    /// <summary>Systems handed out again so far by <see cref="Acquire"/>.</summary>
-    public static long Reused => Interlocked.Read(ref _reused);
 
     /// <summary>How many idle systems named <paramref name="name"/> the pool holds.</summary>
     public static int IdleCount(string name)
@@ -53,12 +45,10 @@ public static class NodeSystemPool
                 lease.Retire();
                 continue;
             }
-            Interlocked.Increment(ref _reused);
             lease.Binding.Bind(kernel);
             return lease;
         }
 
-        Interlocked.Increment(ref _created);
         var binding = KernelBinding.Create(kernel);
         return new NodeSystemLease(ActorSystem.Create(name, binding.Config), binding);
     }
@@ -147,7 +137,7 @@ public sealed class NodeSystemLease
     internal void End()
     {
         _failed = null;
-        Binding.NewEpoch();
+        Binding.EndIncarnation();
         foreach (var actor in UserActors.ToList()) ((IInternalActorRef)actor).Stop();
     }
 
