@@ -89,6 +89,7 @@ public sealed class KernelBinding
     public void Park()
     {
         Kernel = null;
+        Draining = false;
         Epoch++;
     }
 

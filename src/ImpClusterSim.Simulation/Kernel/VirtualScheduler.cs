@@ -83,10 +83,13 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
     /// </summary>
     private SimulationKernel? Armed()
     {
-        if (_disposed || _binding.Draining) return null;
-        if (_binding.Kernel is { } kernel) return kernel;
-        _binding.Taint();
-        return null;
+        if (_disposed) return null;
+        if (_binding.Kernel is not { } kernel)
+        {
+            _binding.Taint();
+            return null;
+        }
+        return _binding.Draining ? null : kernel;
     }
 
     private bool Live(long epoch) => !_disposed && _binding.Epoch == epoch;
