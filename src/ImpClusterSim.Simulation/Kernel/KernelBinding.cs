@@ -8,9 +8,9 @@ namespace ImpClusterSim.Simulation.Kernel;
 /// Which run's kernel a simulated ActorSystem works for. Akka builds a system's scheduler, executor and mailboxes by
 /// reflection from its configuration; they find their binding by the id in <c>impsim.binding</c> and go through it for
 /// every timer, mailbox run and message, so that a node's ActorSystem can be handed from one run to the next
-/// (<see cref="NodeSystemPool"/>) instead of being created again. Bound to at most one kernel at a time; every
-/// <see cref="Bind"/> and <see cref="Park"/> starts a new <see cref="Epoch"/>, and timers armed in an earlier epoch never
-/// fire. Touched by the loop thread of the kernel it is bound to only.
+/// (<see cref="Nodes.NodeSystemPool"/>) instead of being created again. Bound to at most one kernel at a time; every
+/// <see cref="Bind"/>, <see cref="EndIncarnation"/> and <see cref="Park"/> starts a new <see cref="Epoch"/>, and timers
+/// armed in an earlier epoch never fire. Touched only by the loop thread of the run that holds the system.
 /// </summary>
 public sealed class KernelBinding
 {
@@ -34,12 +34,12 @@ public sealed class KernelBinding
     /// <summary>The kernel the system works for now; null while parked (nothing it schedules runs).</summary>
     public SimulationKernel? Kernel { get; private set; }
 
-    /// <summary>Incremented at every bind and park: a timer armed in another epoch is dropped when it comes due.</summary>
+    /// <summary>Incremented at every bind, end of incarnation and park: a timer armed in another epoch is dropped when it comes due.</summary>
     public long Epoch { get; private set; }
 
     /// <summary>
     /// Set when the system was asked to run something, or to arm a timer, while parked: work that belongs to no run.
-    /// A tainted system is not reused (<see cref="NodeSystemPool"/>).
+    /// A tainted system is not reused (<see cref="Nodes.NodeSystemPool"/>).
     /// </summary>
     public bool Tainted { get; private set; }
 

@@ -34,7 +34,7 @@ public sealed class SimulationKernel : IDisposable
 
     /// <summary>
     /// The binding of the systems created with <see cref="SystemConfig"/> (for the run's whole life); a node's system
-    /// has one of its own (<see cref="NodeSystemPool"/>).
+    /// has one of its own (<see cref="Nodes.NodeSystemPool"/>).
     /// </summary>
     public KernelBinding Binding { get; }
 
