@@ -43,10 +43,12 @@ public sealed class DistributedCampaignTests : IDisposable
     [Fact]
     public async Task A_worker_killed_mid_campaign_loses_its_leases_to_the_others_and_the_summary_is_unchanged()
     {
-        // Seeds of a whole day, so that the seeds left when the worker dies take the others far longer than the
+        // Seeds of three days, so that the seeds left when the worker dies take the others far longer than the
         // coordinator takes to notice the loss (a 2-hour seed is so quick that they could finish first, and the killed
-        // worker might hold no lease at that instant): the loss is always seen and its leases re-leased.
-        var scenario = DistributedTestSupport.WriteScenario(_dir, until: "24h");
+        // worker might hold no lease at that instant): the loss is always seen and its leases re-leased. The worker is
+        // killed once all three have joined: a worker still starting when the others have played two seeds (seeds got
+        // faster when node systems began to be reused between runs) is not one the coordinator can lose.
+        var scenario = DistributedTestSupport.WriteScenario(_dir, until: "72h");
         const int seeds = 24;
         var source = ScenarioSource.Read(scenario)!;
         var job = WorkPlans.Sweep(source, [], 1, seeds, 1);
@@ -60,7 +62,9 @@ public sealed class DistributedCampaignTests : IDisposable
         try
         {
             var play = Task.Run(() => session.Play(new JobSettings(job, plan.ScenarioHash, null, WorkPlans.IsFailure, p => Volatile.Write(ref done, p.Done))));
-            await DistributedTestSupport.WaitFor(() => Volatile.Read(ref done) >= 2 || play.IsCompleted, "two seeds played", Bound);
+            await DistributedTestSupport.WaitFor(
+                () => (Volatile.Read(ref done) >= 2 && log.Count(l => l.Contains(" joined (--jobs 1)", StringComparison.Ordinal)) == 3) || play.IsCompleted,
+                "three workers joined and two seeds played", Bound);
             Assert.False(play.IsCompleted, "the campaign ended before a worker could be killed");
             session.Local!.Processes[0].Kill();
             outcome = await play.WaitAsync(Bound);
