@@ -17,26 +17,13 @@ public sealed class NodeSystemReuseTests
         new("reuse2", ["reuse2-pub", "reuse2-sub1"], true),
     ];
 
-    private static SimulationRun Run(ulong seed, Stream trace)
-    {
-        var run = new SimulationRun(new RunOptions
-        {
-            Seed = seed,
-            ClusterOfNode = SkeletonDeployment.ClusterOfNode(Clusters),
-            TraceOutput = trace,
-        });
-        SkeletonDeployment.AddTo(run, Clusters);
-        run.StartAll();
-        return run;
-    }
-
     /// <summary>Plays two hours with a crash and a restart of a publisher; returns the trace and every system the nodes had.</summary>
     private static (byte[] Trace, HashSet<ActorSystem> Systems, List<ActorSystem> AtStart) Play(ulong seed)
     {
         using var trace = new MemoryStream();
         var systems = new HashSet<ActorSystem>(ReferenceEqualityComparer.Instance);
         List<ActorSystem> atStart;
-        using (var run = Run(seed, trace))
+        using (var run = RunFixture.Skeleton(Clusters, seed, trace))
         {
             atStart = [.. run.Nodes.Select(n => n.System!)];
             run.RunFor(TimeSpan.FromMinutes(50));

@@ -4,9 +4,12 @@ namespace ImpClusterSim.Simulation.Tests.Runs;
 
 internal static class RunFixture
 {
-    public static SimulationRun Skeleton(int nodes, ulong seed, Stream? trace = null)
+    public static SimulationRun Skeleton(int nodes, ulong seed, Stream? trace = null) =>
+        Skeleton(SkeletonDeployment.Synthetic(nodes), seed, trace);
+
+    /// <summary>A started run of skeleton nodes in <paramref name="clusters"/>.</summary>
+    public static SimulationRun Skeleton(IReadOnlyList<SkeletonDeployment.Cluster> clusters, ulong seed, Stream? trace = null)
     {
-        var clusters = SkeletonDeployment.Synthetic(nodes);
         var run = new SimulationRun(new RunOptions
         {
             Seed = seed,
