@@ -36,7 +36,10 @@ public sealed class DistributedCampaignTests : IDisposable
         // The comparison can fail: the seeds differ in outcome and every seed's trace hash is listed.
         Assert.Contains("\"failedSeeds\": [\n        ", distributed.Replace("\r", ""));
         Assert.Contains("\"traceHashes\": {", distributed);
-        Assert.Equal(3, err.Split('\n').Count(l => l.Contains(" joined (--jobs 1)", StringComparison.Ordinal)));
+        // Three workers were started; eight two-hour seeds can all be played before the last of them has joined (they
+        // are quick since node systems are reused between runs), so at least one joined, and no more than three. Three
+        // joined workers sharing a campaign are A_worker_killed_mid_campaign's subject.
+        Assert.InRange(err.Split('\n').Count(l => l.Contains(" joined (--jobs 1)", StringComparison.Ordinal)), 1, 3);
         Assert.Empty(DistributedTestSupport.OurWorkers());
     }
 
