@@ -88,7 +88,7 @@ internal sealed class CheckBoard
     public void Observe(Node.Ports.TraceEvent e)
     {
         if (_evaluationQueuedAt == C.Host.Now) return;
-        if (!_checks.Any(c => c.Window.Mode != CheckMode.At && (!c.Decided || c.Watching))) return;
+        if (!_checks.Any(StillEvaluated)) return;
         _evaluationQueuedAt = C.Host.Now;
         C.Host.AtInstantEnd(() =>
         {
@@ -118,11 +118,22 @@ internal sealed class CheckBoard
         }
     }
 
-    private IEnumerable<TrackedCheck> Open() =>
-        _checks.Where(c => !c.Decided && c.Window.Mode != CheckMode.At && c.Window.From <= Elapsed && Elapsed <= c.Window.To && Started(c));
+    private IEnumerable<TrackedCheck> Open()
+    {
+        var elapsed = Elapsed;
+        return _checks.Where(c => IsOpen(c, elapsed));
+    }
 
     /// <summary>'within' checks that missed their deadline and whose condition has not been seen true yet.</summary>
-    private IEnumerable<TrackedCheck> Watched() => _checks.Where(c => c.Decided && c.Watching);
+    private IEnumerable<TrackedCheck> Watched() => _checks.Where(IsWatched);
+
+    private bool IsOpen(TrackedCheck c, TimeSpan elapsed) =>
+        !c.Decided && c.Window.Mode != CheckMode.At && c.Window.From <= elapsed && elapsed <= c.Window.To && Started(c);
+
+    private static bool IsWatched(TrackedCheck c) => c.Decided && c.Watching;
+
+    /// <summary>A check the beat and the end of an instant still evaluate: not an 'at' check, and undecided or watched.</summary>
+    private static bool StillEvaluated(TrackedCheck c) => c.Window.Mode != CheckMode.At && (!c.Decided || c.Watching);
 
     private bool Started(TrackedCheck c) => c.Window.AfterLabel is not { } label || _labelsDone.Contains(label);
 
@@ -133,13 +144,13 @@ internal sealed class CheckBoard
         _due.Clear();
         var elapsed = Elapsed;
         foreach (var c in _checks)
-            if (!c.Decided && c.Window.Mode != CheckMode.At && c.Window.From <= elapsed && elapsed <= c.Window.To && Started(c)) _due.Add(c);
+            if (IsOpen(c, elapsed)) _due.Add(c);
         foreach (var c in _checks)
-            if (c.Decided && c.Watching) _due.Add(c);
+            if (IsWatched(c)) _due.Add(c);
         foreach (var check in _due) Evaluate(check);
         foreach (var c in _checks)
         {
-            if (c.Window.Mode == CheckMode.At || (c.Decided && !c.Watching)) continue;
+            if (!StillEvaluated(c)) continue;
             C.Host.At(C.Host.Now + _interval, Tick);
             return;
         }

@@ -23,8 +23,8 @@ public sealed class LoopExecutorConfigurator(Config config, IDispatcherPrerequis
 /// </summary>
 internal sealed class LoopExecutor(string id, KernelBinding binding, string system) : ExecutorService(id)
 {
+    private SimulationKernel? _countedIn;
     private SimulationKernel.SystemActivity? _activity;
-    private long _epoch = -1;
 
     public override void Execute(IRunnable run)
     {
@@ -33,10 +33,10 @@ internal sealed class LoopExecutor(string id, KernelBinding binding, string syst
             binding.Taint();
             return;
         }
-        if (_epoch != binding.Epoch)
+        if (!ReferenceEquals(_countedIn, kernel))
         {
             _activity = kernel.Activity(system);
-            _epoch = binding.Epoch;
+            _countedIn = kernel;
         }
         _activity!.Count++;
         kernel.Enqueue(run);
