@@ -5,7 +5,7 @@ namespace ImpClusterSim.Node;
 /// Administration certificate pages), the Inter-cluster Peer Status panel with the agent's peer states, and its FIPS
 /// state. The actor that owns a view counts one change each time it replaces the immutable state it answers that
 /// query from (<see cref="Runtime.QueryCertificates"/>, <see cref="Runtime.QueryPeerStatus"/>,
-/// <see cref="Runtime.QueryFips"/>), so a reader in the same process (sim mode's always-on checks, on the loop thread)
+/// <see cref="Runtime.QueryPeerStates"/>, <see cref="Runtime.QueryFips"/>), so a reader in the same process (sim mode's always-on checks, on the loop thread)
 /// asks again only when a counter moved: an unchanged counter means the same answer, by reference. Counters only: no
 /// state is read through this object. One per incarnation (a restarted node has new counters); not thread-safe, as the
 /// actors of a node in sim mode run on the one loop thread.
@@ -18,12 +18,21 @@ public sealed class NodeStateViews
     /// <summary>Changes of the Inter-cluster Peer Status panel or of the agent's peer states (IM&amp;P nodes).</summary>
     public long PeerStatus { get; private set; }
 
+    /// <summary>Changes of the agent's peer states alone (<see cref="Runtime.QueryPeerStates"/>); each also counts in <see cref="PeerStatus"/>.</summary>
+    public long PeerStates { get; private set; }
+
     /// <summary>Changes of the node's FIPS 140-2 state (mode, run state, self-test outcome).</summary>
     public long Fips { get; private set; }
 
     internal void CertificatesChanged() => Certificates++;
 
     internal void PeerStatusChanged() => PeerStatus++;
+
+    internal void PeerStatesChanged()
+    {
+        PeerStates++;
+        PeerStatus++;
+    }
 
     internal void FipsChanged() => Fips++;
 }

@@ -95,6 +95,16 @@ public sealed record PeerStatusSnapshot(
     Domain.Intercluster.PeerStatusPanel Panel,
     ImmutableArray<Domain.Intercluster.PeerSyncState> States);
 
+/// <summary>
+/// What the Cisco Intercluster Sync Agent knows of its peers now, without the panel; the reply is a
+/// <see cref="PeerStatesSnapshot"/>. For readers that check the agent's verdicts (the secure-status invariant): the
+/// panel's 60-second refresh changes <see cref="PeerStatusSnapshot"/> every minute, this answer only when a sync does.
+/// </summary>
+public sealed record QueryPeerStates(IActorRef ReplyTo);
+
+/// <summary>The agent's peer states as of now (<see cref="QueryPeerStates"/>).</summary>
+public sealed record PeerStatesSnapshot(string Node, ImmutableArray<Domain.Intercluster.PeerSyncState> States);
+
 /// <summary>Diagnostics &gt; System Troubleshooter; the reply is a <see cref="TroubleshooterReport"/>.</summary>
 public sealed record RunSystemTroubleshooter(IActorRef ReplyTo);
 

@@ -78,6 +78,7 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         Receive<InterclusterOperation>(m => ToResident(ServiceNames.CiscoInterclusterSyncAgent, m, () => m.ReplyTo.Tell(
             new AdminReply(_node.NodeName, m.MenuPath, false, ["Presence > Inter-Clustering is an IM and Presence Service page"]))));
         Receive<QueryPeerStatus>(m => ToResident(ServiceNames.CiscoInterclusterSyncAgent, m, () => { }));
+        Receive<QueryPeerStates>(m => ToResident(ServiceNames.CiscoInterclusterSyncAgent, m, () => { }));
     }
 
     public static Props Props(NodeContext node, NodeSetup setup, ServiceWorkers workers) =>

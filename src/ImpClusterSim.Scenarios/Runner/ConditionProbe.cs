@@ -24,7 +24,7 @@ internal sealed class ConditionProbe(RunContext context)
     private readonly Dictionary<EventSeen, string?> _eventsSeen = EventConditions(context.Scenario).ToDictionary(e => e, _ => (string?)null);
     private Step? _playing;
     private readonly Dictionary<(string Node, string Peer), SimInstant?> _verifiedSyncs = [];
-    private readonly Dictionary<string, PeerStatusSnapshot> _verifiedSnapshots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PeerStatesSnapshot> _verifiedSnapshots = new(StringComparer.Ordinal);
     private string? _secureViolation;
     private readonly ChaosChecks _chaos = new(context);
 
@@ -207,7 +207,7 @@ internal sealed class ConditionProbe(RunContext context)
     }
 
     /// <summary>
-    /// The peer's Tomcat certificate as the local Cisco Intercluster Sync Agent last received it (QueryPeerStatus: the
+    /// The peer's Tomcat certificate as the local Cisco Intercluster Sync Agent last received it (QueryPeerStates: the
     /// agent's state for the peer, <c>LastPresentedChain</c>), compared with the CA (by signature, RFC 5280 6.1.3
     /// (a)(1)) or with self-signedness; the status that sync left is in the detail.
     /// </summary>
@@ -216,7 +216,7 @@ internal sealed class ConditionProbe(RunContext context)
         var publisher = C.PublisherOf(p.Cluster);
         var peer = C.PublisherOf(p.Peer);
         if (!C.IsUp(publisher.Name)) return new Observation(false, $"{publisher.Name} is down");
-        var snapshot = C.Query<PeerStatusSnapshot>(publisher.Name, r => new QueryPeerStatus(r));
+        var snapshot = C.Query<PeerStatesSnapshot>(publisher.Name, r => new QueryPeerStates(r));
         if (snapshot is null) return new Observation(false, $"the Cisco Intercluster Sync Agent of {publisher.Name} did not answer");
         var state = snapshot.States.FirstOrDefault(s => Names(s.PeerAddress, peer));
         if (state is null) return new Observation(false, $"{publisher.Name} has no intercluster peer {peer.Fqdn}");
@@ -372,7 +372,7 @@ internal sealed class ConditionProbe(RunContext context)
         if (cluster is null || cluster.Publisher.Name != publisherName) return ok;
         var publisher = cluster.Publisher;
         // Null when the publisher is down (Request asks only nodes that are up) or does not answer.
-        if (C.Query<PeerStatusSnapshot>(publisher.Name, r => new QueryPeerStatus(r)) is not { } snapshot) return ok;
+        if (C.Query<PeerStatesSnapshot>(publisher.Name, r => new QueryPeerStates(r)) is not { } snapshot) return ok;
         // The same answer as at the last look (the query's memo hands back the same object while nothing it shows
         // changed): every secure verdict in it has been validated already.
         if (_verifiedSnapshots.TryGetValue(publisher.Name, out var seen) && ReferenceEquals(seen, snapshot)) return ok;

@@ -13,6 +13,7 @@ internal static class QueryView<T>
     public static readonly Func<NodeStateViews, long>? Counter =
         typeof(T) == typeof(CertificatesSnapshot) ? v => v.Certificates
         : typeof(T) == typeof(PeerStatusSnapshot) ? v => v.PeerStatus
+        : typeof(T) == typeof(PeerStatesSnapshot) ? v => v.PeerStates
         : typeof(T) == typeof(FipsSnapshot) ? v => v.Fips
         : null;
 
@@ -25,6 +26,7 @@ internal static class QueryView<T>
         (null, null) => true,
         (CertificatesSnapshot a, CertificatesSnapshot b) => ReferenceEquals(a.Certificates, b.Certificates),
         (PeerStatusSnapshot a, PeerStatusSnapshot b) => ReferenceEquals(a.Panel, b.Panel) && a.States.Equals(b.States),
+        (PeerStatesSnapshot a, PeerStatesSnapshot b) => a.States.Equals(b.States),
         (FipsSnapshot a, FipsSnapshot b) => Equals(a.State, b.State),
         _ => false,
     };

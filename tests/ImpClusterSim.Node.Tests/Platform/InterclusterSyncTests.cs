@@ -28,6 +28,25 @@ public sealed class InterclusterSyncTests : IDisposable
     }
 
     [Fact]
+    public void The_panel_refresh_moves_the_peer_status_view_but_not_the_peer_states_view()
+    {
+        _f.PeerBothWays();
+        _f.Run.RunFor(TimeSpan.FromMinutes(10)); // the first syncs are done; the next periodic sync is half an hour away
+        var views = _f.Run[A].Context!.Views;
+        var (status, states) = (views.PeerStatus, views.PeerStates);
+        var before = _f.Run.Operator.Request<PeerStatesSnapshot>(A, r => new QueryPeerStates(r))!;
+
+        _f.Run.RunFor(TimeSpan.FromMinutes(3)); // three panel refreshes, no sync
+
+        Assert.True(views.PeerStatus >= status + 3, $"peer status view moved {views.PeerStatus - status} times");
+        Assert.Equal(states, views.PeerStates);
+        var after = _f.Run.Operator.Request<PeerStatesSnapshot>(A, r => new QueryPeerStates(r))!;
+        Assert.Equal(before.States, after.States);
+        Assert.Equal(_f.Status(A).States, after.States);
+        Assert.Equal(PeerStatusKind.Secure, after.States.Single(s => s.PeerAddress == BAddress).Status.Kind);
+    }
+
+    [Fact]
     public void Ca_certificates_reach_the_peer_cluster_at_once_after_an_icsa_restart_and_only_at_the_next_periodic_sync_without_it()
     {
         _f.PeerBothWays();

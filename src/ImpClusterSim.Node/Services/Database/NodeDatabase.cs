@@ -34,6 +34,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     private readonly Dictionary<string, (long Applied, Domain.Time.SimInstant At)> _replicaAcks = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, bool> _replicaFips = new(StringComparer.Ordinal);
     private Domain.Time.SimInstant? _lastHeardFromPublisher;
+    private bool? _linkToldUp; // what this actor last told the Service Manager's Replication Watcher (null: nothing yet)
     private ClusterReplicationView _clusterView = new([]);
     private NodeDatabaseState _state;
 
@@ -58,6 +59,9 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
         Receive<ReplicationPoll>(_ => OnReplicationPoll());
         Receive<CatchUpReplication>(_ =>
         {
+            // The Service Manager started all services again after shutting them down (a FIPS reboot), which reset its
+            // Replication Watcher: the next answer tells it the link's state again.
+            _linkToldUp = null;
             if (_state.TrustLog is null) OnReplicationPoll();
         });
         Receive<PushTo>(OnPushTo);
@@ -427,7 +431,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     {
         // The Replication Watcher hears that the link is lost once the publisher has not answered for too long.
         if (_lastHeardFromPublisher is { } at && _node.Clock.Now - at > _setup.Timings.ReplicationStale)
-            Context.Parent.Tell(new ReplicationLinkChanged(false));
+            TellLink(false);
         ForwardOutbox();
         SendToPublisher(new PullTrustChanges(_state.Replica.LastAppliedSequence));
     }
@@ -498,7 +502,19 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     private void HeardFromPublisher()
     {
         _lastHeardFromPublisher = _node.Clock.Now;
-        Context.Parent.Tell(new ReplicationLinkChanged(true));
+        TellLink(true);
+    }
+
+    /// <summary>
+    /// Tells the Replication Watcher (the parent Service Manager, which ignores a repeat) when the link's state changes,
+    /// not at every answer of the publisher (every five minutes on every subscriber). The watcher forgets the state only
+    /// when the node's services are shut down, and then asks for <see cref="CatchUpReplication"/> as they start again.
+    /// </summary>
+    private void TellLink(bool up)
+    {
+        if (_linkToldUp == up) return;
+        _linkToldUp = up;
+        Context.Parent.Tell(new ReplicationLinkChanged(up));
     }
 
     private void OnPushTo(PushTo push)

@@ -57,6 +57,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         Receive<PanelRefresh>(_ => Panel = _panel?.Refresh(_agent?.States.Values ?? [], _node.RunClock.Now));
         Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(new PeerStatusSnapshot(_node.NodeName,
             _panel ?? PeerStatusPanel.Empty(_setup.Timings.Icsa), StatesNow())));
+        Receive<QueryPeerStates>(q => q.ReplyTo.Tell(new PeerStatesSnapshot(_node.NodeName, StatesNow())));
         Receive<RunTroubleshooterWith>(OnTroubleshooter);
     }
 
@@ -81,7 +82,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     /// <summary>Whoever asks next gets another answer (or none): the view counts a change.</summary>
     protected override void PostStop()
     {
-        _node.Views.PeerStatusChanged();
+        _node.Views.PeerStatesChanged();
         base.PostStop();
     }
 
@@ -92,7 +93,7 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     {
         set
         {
-            if (!ReferenceEquals(value?.States, _agent?.States)) _node.Views.PeerStatusChanged();
+            if (!ReferenceEquals(value?.States, _agent?.States)) _node.Views.PeerStatesChanged();
             _agent = value;
         }
     }
