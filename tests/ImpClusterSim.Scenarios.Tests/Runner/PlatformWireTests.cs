@@ -105,6 +105,7 @@ internal sealed class WireCapture
         OwnCertificateChanged o => [o.Certificate],
         ForwardTrustChanges f => f.Requests,
         CertificateChangeCopyBack c => c.Certificates,
+        ReplicaUpdate u => new object?[] { u.Trust, u.Settings, u.Cluster }.OfType<object>(),
         TrustChanges t => t.Changes,
         SettingsReplica r => [r.Settings],
         ClusterReplicationView v => v.Nodes,

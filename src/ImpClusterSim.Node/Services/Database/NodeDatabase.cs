@@ -459,9 +459,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
                 break;
             }
             case PullTrustChanges p when _state.TrustLog is { } log:
-                Send(e.FromNode, new TrustChanges([.. log.Since(p.After)], log.LastSequence));
-                Send(e.FromNode, new SettingsReplica(_state.SettingsVersion, _state.Settings));
-                Send(e.FromNode, ViewOfCluster());
+                Send(e.FromNode, Update(log, p.After, ViewOfCluster()));
                 break;
             case CertificateChangeQuery when _state.TrustLog is { } log:
                 Send(e.FromNode, new CertificateChangeCopyBack(TrustDeletion.ToCopyBack(log.Changes, e.FromNode, ClusterNodes())));
@@ -470,11 +468,10 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
                 HeardFromPublisher();
                 CopyBack(c.Certificates, _state.Replica.Outbox.IsEmpty);
                 break;
-            case ClusterReplicationView v when _state.TrustLog is null:
-                _clusterView = v;
-                break;
-            case SettingsReplica r when _state.TrustLog is null:
-                OnSettingsReplica(r);
+            case ReplicaUpdate u when _state.TrustLog is null:
+                OnTrustChanges(u.Trust);
+                OnSettingsReplica(u.Settings);
+                if (u.Cluster is { } view) _clusterView = view;
                 break;
             case ReplicationAck a:
                 _replicaAcks[e.FromNode] = (a.LastApplied, _node.Clock.Now);
@@ -484,18 +481,23 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
                 HeardFromPublisher();
                 Persist(_state with { Replica = _state.Replica.Acknowledge(a.UpTo) });
                 break;
-            case TrustChanges c when _state.TrustLog is null:
-            {
-                HeardFromPublisher();
-                var catchUp = _state.Replica.CatchUp(_state.Certificates, c.Changes);
-                if (catchUp.Events.Length > 0 || catchUp.Progress != _state.Replica)
-                    Persist(_state with { Certificates = catchUp.Node, Replica = catchUp.Progress });
-                foreach (var ev in catchUp.Events) TraceCertificateEvent(ev, "replication");
-                if (catchUp.MissingFrom is { } from) SendToPublisher(new PullTrustChanges(from));
-                SendToPublisher(new ReplicationAck(_state.Replica.LastAppliedSequence, _state.Certificates.Fips));
-                break;
-            }
         }
+    }
+
+    /// <summary>What the publisher sends a subscriber that applied up to <paramref name="after"/>.</summary>
+    private ReplicaUpdate Update(ClusterTrustLog log, long after, ClusterReplicationView? view) =>
+        new(new TrustChanges([.. log.Since(after)], log.LastSequence), new SettingsReplica(_state.SettingsVersion, _state.Settings), view);
+
+    /// <summary>A subscriber applies the cluster database's changes it lacks, asks for any it missed, and acknowledges.</summary>
+    private void OnTrustChanges(TrustChanges c)
+    {
+        HeardFromPublisher();
+        var catchUp = _state.Replica.CatchUp(_state.Certificates, c.Changes);
+        if (catchUp.Events.Length > 0 || catchUp.Progress != _state.Replica)
+            Persist(_state with { Certificates = catchUp.Node, Replica = catchUp.Progress });
+        foreach (var ev in catchUp.Events) TraceCertificateEvent(ev, "replication");
+        if (catchUp.MissingFrom is { } from) SendToPublisher(new PullTrustChanges(from));
+        SendToPublisher(new ReplicationAck(_state.Replica.LastAppliedSequence, _state.Certificates.Fips));
     }
 
     /// <summary>The publisher answered: replication is established (the Service Manager's Replication Watcher hears it).</summary>
@@ -521,8 +523,7 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     {
         if (_state.TrustLog is not { } log) return;
         var after = _replicaAcks.TryGetValue(push.Subscriber, out var ack) ? ack.Applied : 0;
-        Send(push.Subscriber, new TrustChanges([.. log.Since(after)], log.LastSequence));
-        Send(push.Subscriber, new SettingsReplica(_state.SettingsVersion, _state.Settings));
+        Send(push.Subscriber, Update(log, after, null));
     }
 
     private void ForwardOutbox()

@@ -21,18 +21,27 @@ public sealed record TrustChangesAcknowledged(long UpTo);
 /// <summary>Subscriber to publisher: send me the changes after this sequence.</summary>
 public sealed record PullTrustChanges(long After);
 
-/// <summary>Publisher to subscriber: changes of the cluster database, in order.</summary>
+/// <summary>
+/// Publisher to subscriber, answering a <see cref="PullTrustChanges"/> or pushing a change: one message, which arrives
+/// (late, twice) or is lost whole. The subscriber applies the trust changes, then the settings, then takes the view.
+/// </summary>
+/// <param name="Trust">The changes of the cluster database after what the subscriber applied.</param>
+/// <param name="Settings">The cluster's saved security settings.</param>
+/// <param name="Cluster">The publisher's view of the cluster's replication, with an answer to a pull; null in a push.</param>
+public sealed record ReplicaUpdate(TrustChanges Trust, SettingsReplica Settings, ClusterReplicationView? Cluster);
+
+/// <summary>Changes of the cluster database, in order (in a <see cref="ReplicaUpdate"/>).</summary>
 public sealed record TrustChanges(ImmutableArray<TrustChange> Changes, long PublisherLastSequence);
 
 /// <summary>Subscriber to publisher: I have applied up to this sequence.</summary>
 public sealed record ReplicationAck(long LastApplied, bool Fips);
 
-/// <summary>Publisher to subscriber: the cluster's saved security settings at a version (newer versions replace older).</summary>
+/// <summary>The cluster's saved security settings at a version (newer versions replace older; in a <see cref="ReplicaUpdate"/>).</summary>
 public sealed record SettingsReplica(long Version, Domain.Settings.SecuritySettings Settings);
 
 /// <summary>
-/// Publisher to subscriber, with each answer: the replication state of every node of the cluster as the publisher
-/// sees it (whether it heard from the node recently, and what it applied), so that <c>utils dbreplication
+/// The replication state of every node of the cluster as the publisher sees it (in a <see cref="ReplicaUpdate"/>
+/// answering a pull) (whether it heard from the node recently, and what it applied), so that <c>utils dbreplication
 /// runtimestate</c> on a subscriber lists every node.
 /// </summary>
 public sealed record ClusterReplicationView(ImmutableArray<ReplicaView> Nodes);

@@ -23,6 +23,16 @@ public static class ReplicationCodecs
         new WireCodec<TrustChanges>("trust-changes", 1,
             (w, m) => w.List(m.Changes, Write).Long(m.PublisherLastSequence),
             (r, _) => new TrustChanges([.. r.List(ReadChange)], r.Long())),
+        new WireCodec<ReplicaUpdate>("replica-update", 1,
+            (w, m) =>
+            {
+                w.Any(m.Trust).Any(m.Settings).Bool(m.Cluster is not null);
+                if (m.Cluster is { } cluster) w.Any(cluster);
+            },
+            (r, _) => new ReplicaUpdate(
+                r.Any() as TrustChanges ?? throw new WireFormatException("replica-update: the trust part is not trust-changes"),
+                r.Any() as SettingsReplica ?? throw new WireFormatException("replica-update: the settings part is not settings-replica"),
+                r.Bool() ? r.Any() as ClusterReplicationView ?? throw new WireFormatException("replica-update: the view is not cluster-replication-view") : null)),
         new WireCodec<ReplicationAck>("replication-ack", 1, (w, m) => w.Long(m.LastApplied).Bool(m.Fips), (r, _) => new ReplicationAck(r.Long(), r.Bool())),
         new WireCodec<SettingsReplica>("settings-replica", 1,
             (w, m) => { w.Long(m.Version); SettingsCodecs.Write(w, m.Settings); },
