@@ -43,7 +43,8 @@ public sealed class CallManagerService : ServiceActor, IWithTimers
             e => Conclude(((TlsHello)((ServiceUnavailable)e.Payload).Request).ConnectionId, false, "Cisco SIP Proxy is not running on the destination"));
         Receive<ConnectTimedOut>(t => Conclude(t.ConnectionId, false, "no answer from the destination (unreachable)"));
         Receive<QuerySipTrunks>(q => q.ReplyTo.Tell(new SipTrunksSnapshot(_node.NodeName, [.. _status.Values])));
-        Timers.StartPeriodicTimer("keepalive", Keepalive.Instance, TimeSpan.Zero, KeepaliveInterval);
+        // The trunks it keeps connections for were loaded at the start: without a TLS trunk there is nothing to re-check.
+        if (TlsTrunks().Any()) Timers.StartPeriodicTimer("keepalive", Keepalive.Instance, TimeSpan.Zero, KeepaliveInterval);
     }
 
     public static new Props Props(NodeContext node, ServiceLoad load) => ActorFactory.Props(() => new CallManagerService(node, load));
@@ -51,9 +52,8 @@ public sealed class CallManagerService : ServiceActor, IWithTimers
     private void ConnectAll()
     {
         var chain = PresentedChain.Of(_load, CertificateUnit.CallManager);
-        foreach (var trunk in _load.State.Cucm.Trunks.Values)
+        foreach (var trunk in TlsTrunks())
         {
-            if (!_load.State.Cucm.Profiles.TryGetValue(trunk.SecurityProfile, out var profile) || !profile.Tls) continue;
             foreach (var destination in trunk.Destinations)
             {
                 var target = _load.Setup.Resolve(destination);
@@ -66,6 +66,10 @@ public sealed class CallManagerService : ServiceActor, IWithTimers
             }
         }
     }
+
+    /// <summary>The loaded SIP trunks whose security profile is TLS, in the configuration's order.</summary>
+    private IEnumerable<SipTrunk> TlsTrunks() =>
+        _load.State.Cucm.Trunks.Values.Where(t => _load.State.Cucm.Profiles.TryGetValue(t.SecurityProfile, out var profile) && profile.Tls);
 
     private void OnServerHello(TlsServerHello hello)
     {

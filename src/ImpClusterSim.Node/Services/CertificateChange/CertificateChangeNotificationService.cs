@@ -12,13 +12,12 @@ namespace ImpClusterSim.Node.Services;
 /// is why Cisco's advice is to stop this service on all nodes before deleting (Cisco TAC document 211300). With
 /// cluster-wide deletion (<see cref="Domain.Replication.TrustDeletionScope.Cluster"/>) there is nothing to copy back.
 /// </summary>
-public sealed class CertificateChangeNotificationService : ServiceActor, IWithTimers
+public sealed class CertificateChangeNotificationService : ServiceActor
 {
-    public ITimerScheduler Timers { get; set; } = null!;
+    private ICancelable? _checks;
 
     public CertificateChangeNotificationService(NodeContext node, ServiceLoad load) : base(node, load)
     {
-        Receive<CheckCertificateChanges>(check => Load.Database.Tell(check));
     }
 
     public static new Props Props(NodeContext node, ServiceLoad load) =>
@@ -30,6 +29,14 @@ public sealed class CertificateChangeNotificationService : ServiceActor, IWithTi
         var every = Load.Setup.Timings.CertificateChangeCheck;
         var phase = TimeSpan.FromTicks(Node.Random("certificate-change-notification").NextInt64(1, every.Ticks + 1));
         Load.Database.Tell(CheckCertificateChanges.Instance);
-        Timers.StartPeriodicTimer("check", CheckCertificateChanges.Instance, phase, every);
+        // Straight to the database on the node's scheduler (one message a check, not a timer message and a forward);
+        // cancelled when the service stops, as its timers would be.
+        _checks = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(phase, every, Load.Database, CheckCertificateChanges.Instance, Self);
+    }
+
+    protected override void PostStop()
+    {
+        _checks?.Cancel();
+        base.PostStop();
     }
 }
