@@ -24,6 +24,12 @@ public sealed class NodeStateViews
     /// <summary>Changes of the node's FIPS 140-2 state (mode, run state, self-test outcome).</summary>
     public long Fips { get; private set; }
 
+    /// <summary>
+    /// Moves whenever any counter above moves (their sum: each only grows). With the object itself, which is new at every
+    /// incarnation, it stamps everything a reader can ask of the node's counted views.
+    /// </summary>
+    public long Version => Certificates + PeerStatus + PeerStates + Fips;
+
     internal void CertificatesChanged() => Certificates++;
 
     internal void PeerStatusChanged() => PeerStatus++;

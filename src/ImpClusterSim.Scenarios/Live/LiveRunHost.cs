@@ -113,6 +113,9 @@ internal sealed class LiveRunHost : IRunHost
 
     public T? Query<T>(string node, Func<IActorRef, object> make) where T : class => Request<T>(node, make);
 
+    /// <summary>Unknown: the node's counters are in its own process.</summary>
+    public ViewStamp? Stamp(string node) => null;
+
     public void Send(string node, Func<IActorRef, object> make, Action<object> onReply) =>
         throw new InvalidOperationException("the live coordinator asks node processes to play steps; it sends no admin request itself");
 

@@ -50,6 +50,9 @@ internal sealed class NodeProcessHost(LiveNodeHost host) : IRunHost
 
     public T? Query<T>(string node, Func<IActorRef, object> make) where T : class => Request<T>(node, make);
 
+    /// <summary>Unknown here (the live node's queries are asked every time).</summary>
+    public ViewStamp? Stamp(string node) => null;
+
     public void Send(string node, Func<IActorRef, object> make, Action<object> onReply)
     {
         if (!IsUp(node)) return;

@@ -21,8 +21,8 @@ internal sealed class ChaosChecks(RunContext context)
     private long _accepted;
     private List<Acknowledged>[]? _ordered; // the non-empty lists in check order, with their total count; null: rebuild
     private int _count;
-    // Per node, the certificates in which every upload of its list was found (same object: same stores); cleared with _ordered.
-    private readonly Dictionary<string, NodeCertificates> _keptIn = new(StringComparer.Ordinal);
+    // Per node, its stamp (IRunHost.Stamp, taken before asking) when every upload of its list was found; cleared with _ordered.
+    private readonly Dictionary<string, ViewStamp> _keptAt = new(StringComparer.Ordinal);
 
     private RunContext C => context;
 
@@ -31,7 +31,7 @@ internal sealed class ChaosChecks(RunContext context)
     {
         if (e.Path != "/" || Detail(e, "result") != "accepted") return;
         _ordered = null;
-        _keptIn.Clear();
+        _keptAt.Clear();
         switch (e.Event)
         {
             case "upload-trust" when Detail(e, "certificate") is { } ca && C.Cas.Names.Contains(ca) && Detail(e, "store") is { } store:
@@ -63,16 +63,17 @@ internal sealed class ChaosChecks(RunContext context)
         foreach (var group in _ordered)
         {
             var node = group[0].Node;
+            var stamp = C.Host.Stamp(node);
+            if (stamp is { } s && _keptAt.TryGetValue(node, out var verified) && verified == s) continue; // its stores have not changed
             var certificates = Certificates(node);
             if (certificates is null) continue; // down or rebooting: checked when it answers again
-            if (_keptIn.TryGetValue(node, out var verified) && ReferenceEquals(verified, certificates)) continue;
             foreach (var a in group)
             {
                 if (Holds(certificates, a.Store, a.Fingerprint)) continue;
                 return new Observation(false,
                     $"{a.Node} lost the acknowledged upload of '{C.Cas[a.Ca].CommonName}' into {a.Store} (accepted at +{DurationText.Format(a.At - C.Start)})");
             }
-            _keptIn[node] = certificates;
+            if (stamp is { } held) _keptAt[node] = held;
         }
 
         return new Observation(true, $"{_count} acknowledged upload(s) kept");

@@ -24,6 +24,7 @@ internal sealed class ConditionProbe(RunContext context)
     private readonly Dictionary<EventSeen, string?> _eventsSeen = EventConditions(context.Scenario).ToDictionary(e => e, _ => (string?)null);
     private Step? _playing;
     private readonly Dictionary<(string Node, string Peer), SimInstant?> _verifiedSyncs = [];
+    private ViewStamp?[]? _secureStamps; // per IM&P cluster, its publisher's stamp when SecurePeers last asked
     private readonly Dictionary<string, PeerStatesSnapshot> _verifiedSnapshots = new(StringComparer.Ordinal);
     private string? _secureViolation;
     private readonly ChaosChecks _chaos = new(context);
@@ -351,7 +352,19 @@ internal sealed class ConditionProbe(RunContext context)
     private Observation SecurePeers(SecurePeersWhenTrusted condition)
     {
         if (_secureViolation is not null) return new Observation(false, _secureViolation);
-        foreach (var cluster in C.Topology.ImpClusters)
+        // The invariant reads each publisher's peer states and certificates: where no publisher's views moved since the
+        // last look (which held, or the violation above would answer), it holds again. Stamps are taken before asking.
+        var clusters = C.Topology.ImpClusters;
+        _secureStamps ??= new ViewStamp?[clusters.Length];
+        var unchanged = true;
+        for (var i = 0; i < clusters.Length; i++)
+        {
+            var stamp = C.Host.Stamp(clusters[i].Publisher.Name);
+            unchanged &= stamp is not null && stamp == _secureStamps[i];
+            _secureStamps[i] = stamp;
+        }
+        if (unchanged) return SecureHeld;
+        foreach (var cluster in clusters)
         {
             // A publisher that is down shows no verdict to check.
             if (!C.IsUp(cluster.Publisher.Name)) continue;
@@ -361,8 +374,10 @@ internal sealed class ConditionProbe(RunContext context)
             return o;
         }
 
-        return new Observation(true, "every \"Connection is secure\" verdict validated");
+        return SecureHeld;
     }
+
+    private static readonly Observation SecureHeld = new(true, "every \"Connection is secure\" verdict validated");
 
     /// <summary>The secure-status invariant on one IM&amp;P publisher's panel (holds when the publisher is down or does not answer).</summary>
     private Observation SecurePeersOn(string publisherName)

@@ -40,6 +40,14 @@ internal interface IRunHost
     /// </summary>
     T? Query<T>(string node, Func<IActorRef, object> make) where T : class;
 
+    /// <summary>
+    /// A stamp of what the node's counted views show (<see cref="Node.NodeStateViews"/>: certificates, peer status and
+    /// states, FIPS) and of its incarnation: two equal stamps mean the same answers to those queries. Taken before a
+    /// check asks, so that whatever changes while it asks makes the next stamp differ. A node that is down has a stamp of
+    /// its own; null when the host cannot tell (the live hosts), which a reader treats as "changed".
+    /// </summary>
+    ViewStamp? Stamp(string node);
+
     /// <summary>An operation whose answer comes later: <paramref name="onReply"/> gets each reply on the run's thread.</summary>
     void Send(string node, Func<IActorRef, object> make, Action<object> onReply);
 
@@ -58,3 +66,9 @@ internal interface IRunHost
     /// </summary>
     Observation Probe(string node, Condition condition, Func<Observation> here);
 }
+
+/// <summary>
+/// See <see cref="IRunHost.Stamp"/>: the incarnation's view counters (<paramref name="Views"/>, null while the node is down)
+/// and their <see cref="Node.NodeStateViews.Version"/> when the stamp was taken.
+/// </summary>
+internal readonly record struct ViewStamp(object? Views, long Version);

@@ -56,6 +56,13 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
         return answer;
     }
 
+    /// <summary>With <see cref="VerifyMemo"/>, null: every check asks every time, so the memo is verified everywhere.</summary>
+    public ViewStamp? Stamp(string node)
+    {
+        if (VerifyMemo || !run.TryGetNode(node, out var n)) return null;
+        return n.IsUp && n.Context is { } context ? new ViewStamp(context.Views, context.Views.Version) : new ViewStamp(null, 0);
+    }
+
     /// <summary>Tests: ask every query anyway and throw if a remembered answer differs from the node's own (see <see cref="Query{T}"/>).</summary>
     public bool VerifyMemo { get; init; }
 
