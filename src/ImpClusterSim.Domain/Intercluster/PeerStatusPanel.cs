@@ -8,8 +8,9 @@ namespace ImpClusterSim.Domain.Intercluster;
 /// <summary>
 /// The Inter-cluster Peer Status panel: it shows the peers' statuses as of its last refresh and refreshes itself
 /// every <see cref="RefreshInterval"/> ("Allow 60 seconds for the Inter-cluster Peer Status panel to
-/// auto-refresh"). A pure value: the actor (or a test) calls <see cref="At"/> with the agent's current states
-/// whenever it looks, at least once per interval; the panel takes them only when a refresh is due.
+/// auto-refresh"). A pure value: the actor (or a test) calls <see cref="At"/> with the agent's states whenever it
+/// looks, and with the states about to be replaced whenever they change; the panel takes them only when a refresh is
+/// due, on its own grid (<see cref="NextRefreshAt"/> and every interval after it), however late it is looked at.
 /// </summary>
 public sealed record PeerStatusPanel(TimeSpan RefreshInterval, SimInstant? LastRefreshed, ImmutableArray<PeerStatusRow> Rows)
 {
@@ -18,12 +19,24 @@ public sealed record PeerStatusPanel(TimeSpan RefreshInterval, SimInstant? LastR
 
     public static PeerStatusPanel Empty(IcsaTimings timings) => new(timings.PanelRefresh, null, []);
 
-    /// <summary>When the next auto-refresh happens; null before the first refresh (the page is not open yet).</summary>
-    public SimInstant? NextRefreshAt => LastRefreshed + RefreshInterval;
+    /// <summary>
+    /// When the next auto-refresh happens: one interval after the last refresh unless set (<see cref="RefreshingNextAt"/>);
+    /// null before the first refresh (the page is not open yet).
+    /// </summary>
+    public SimInstant? NextRefreshAt
+    {
+        get => _nextRefreshAt ?? LastRefreshed + RefreshInterval;
+        init => _nextRefreshAt = value;
+    }
 
-    /// <summary>Refreshes now (the page is opened or reloaded).</summary>
+    private readonly SimInstant? _nextRefreshAt;
+
+    /// <summary>Refreshes now (the page is opened or reloaded); the next refresh is one interval later.</summary>
     public PeerStatusPanel Refresh(IEnumerable<PeerSyncState> states, SimInstant now) =>
-        this with { LastRefreshed = now, Rows = [.. states.OrderBy(s => s.PeerAddress, StringComparer.OrdinalIgnoreCase).Select(PeerStatusRow.Of)] };
+        this with { LastRefreshed = now, NextRefreshAt = now + RefreshInterval, Rows = [.. states.OrderBy(s => s.PeerAddress, StringComparer.OrdinalIgnoreCase).Select(PeerStatusRow.Of)] };
+
+    /// <summary>The same panel, auto-refreshing next at <paramref name="due"/> (the phase of the page's refresh grid).</summary>
+    public PeerStatusPanel RefreshingNextAt(SimInstant due) => this with { NextRefreshAt = due };
 
     /// <summary>
     /// The panel as seen at <paramref name="now"/>: unchanged until a refresh is due, then refreshed with
@@ -31,16 +44,16 @@ public sealed record PeerStatusPanel(TimeSpan RefreshInterval, SimInstant? LastR
     /// </summary>
     public PeerStatusPanel At(IEnumerable<PeerSyncState> states, SimInstant now)
     {
-        if (LastRefreshed is not { } last)
+        if (LastRefreshed is null || NextRefreshAt is not { } due)
         {
             return Refresh(states, now);
         }
-        if (now < last + RefreshInterval)
+        if (now < due)
         {
             return this;
         }
-        var ticks = (now - last).Ticks / RefreshInterval.Ticks;
-        return Refresh(states, last + TimeSpan.FromTicks(RefreshInterval.Ticks * ticks));
+        var ticks = (now - due).Ticks / RefreshInterval.Ticks;
+        return Refresh(states, due + TimeSpan.FromTicks(RefreshInterval.Ticks * ticks));
     }
 
     public PeerStatusRow? RowFor(string peerAddress) =>

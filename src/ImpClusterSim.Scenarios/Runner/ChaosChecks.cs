@@ -87,12 +87,12 @@ internal sealed class ChaosChecks(RunContext context)
         foreach (var cluster in C.Topology.ImpClusters)
         {
             var publisher = cluster.Publisher.Name;
-            if (!Running(publisher) || Panel(publisher) is not { } mine || Certificates(publisher) is not { } local) continue;
+            if (!Running(publisher) || PeerStates(publisher) is not { } mine || Certificates(publisher) is not { } local) continue;
             foreach (var state in mine.States.OrderBy(s => s.PeerAddress, StringComparer.OrdinalIgnoreCase))
             {
                 if (state.Peer.Protocol != PeerProtocol.Tls || state.Status.Kind == PeerStatusKind.Secure) continue;
                 var peer = C.Topology.Nodes.FirstOrDefault(n => Names(state.PeerAddress, n));
-                if (peer is null || !Running(peer.Name) || Panel(peer.Name) is not { } theirs || Certificates(peer.Name) is not { } remote) continue;
+                if (peer is null || !Running(peer.Name) || PeerStates(peer.Name) is not { } theirs || Certificates(peer.Name) is not { } remote) continue;
                 var configuredBack = theirs.States.Any(s => s.Peer.Protocol == PeerProtocol.Tls && Names(s.PeerAddress, cluster.Publisher));
                 if (!configuredBack || local.Fips != remote.Fips) continue;
                 var allowed = state.Status.Kind is PeerStatusKind.NotReachable or PeerStatusKind.Failed or PeerStatusKind.FipsMismatch
@@ -156,7 +156,7 @@ internal sealed class ChaosChecks(RunContext context)
     private bool Running(string node) =>
         C.IsUp(node) && C.Query<FipsSnapshot>(node, r => new QueryFips(r)) is { } f && f.State.Run == Domain.Fips.NodeRunState.Running;
 
-    private PeerStatusSnapshot? Panel(string node) => C.Query<PeerStatusSnapshot>(node, r => new QueryPeerStatus(r));
+    private PeerStatesSnapshot? PeerStates(string node) => C.Query<PeerStatesSnapshot>(node, r => new QueryPeerStates(r));
 
     private NodeCertificates? Certificates(string node) => C.Query<CertificatesSnapshot>(node, r => new QueryCertificates(r))?.Certificates;
 

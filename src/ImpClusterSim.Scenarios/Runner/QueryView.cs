@@ -12,10 +12,16 @@ internal static class QueryView<T>
 {
     public static readonly Func<NodeStateViews, long>? Counter =
         typeof(T) == typeof(CertificatesSnapshot) ? v => v.Certificates
-        : typeof(T) == typeof(PeerStatusSnapshot) ? v => v.PeerStatus
         : typeof(T) == typeof(PeerStatesSnapshot) ? v => v.PeerStates
         : typeof(T) == typeof(FipsSnapshot) ? v => v.Fips
         : null;
+
+    /// <summary>
+    /// False for an answer that changes with time alone, without any actor handling a message: the Inter-cluster Peer
+    /// Status panel refreshes on its own grid when looked at (<see cref="PeerStatusSnapshot"/>). Such a query is asked
+    /// every time.
+    /// </summary>
+    public static readonly bool Remembered = typeof(T) != typeof(PeerStatusSnapshot);
 
     /// <summary>
     /// Whether a remembered answer still tells what a fresh one does (asked only for the queries a counter covers; an
@@ -25,7 +31,6 @@ internal static class QueryView<T>
     {
         (null, null) => true,
         (CertificatesSnapshot a, CertificatesSnapshot b) => ReferenceEquals(a.Certificates, b.Certificates),
-        (PeerStatusSnapshot a, PeerStatusSnapshot b) => ReferenceEquals(a.Panel, b.Panel) && a.States.Equals(b.States),
         (PeerStatesSnapshot a, PeerStatesSnapshot b) => a.States.Equals(b.States),
         (FipsSnapshot a, FipsSnapshot b) => Equals(a.State, b.State),
         _ => false,

@@ -29,8 +29,9 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
 
     /// <summary>
     /// A read-only query answered from its last answer while what it reads has not changed: for the views a node counts
-    /// (<see cref="Node.NodeStateViews"/>: certificates, peer status, FIPS), while the view's counter has not moved; for
-    /// any other query, while no actor of the node has handled a message (<see cref="Simulation.Kernel.SimulationKernel.Activity"/>).
+    /// (<see cref="Node.NodeStateViews"/>: certificates, the agent's peer states, FIPS), while the view's counter has not
+    /// moved; the peer status panel, which refreshes with time alone, every time (<see cref="QueryView{T}.Remembered"/>);
+    /// for any other query, while no actor of the node has handled a message (<see cref="Simulation.Kernel.SimulationKernel.Activity"/>).
     /// Always asked again of another incarnation. The always-on checks ask at every instant something happens and every
     /// beat; most of the time nothing they read has changed. With <see cref="VerifyMemo"/>, every query is asked anyway
     /// and a remembered answer that differs from the fresh one throws (tests prove the counters are complete).
@@ -38,6 +39,7 @@ internal sealed class SimRunHost(SimulationRun run) : IRunHost
     public T? Query<T>(string node, Func<IActorRef, object> make) where T : class
     {
         if (!run.TryGetNode(node, out var n) || !n.IsUp) return null;
+        if (!QueryView<T>.Remembered) return run.Operator.Request<T>(node, make);
         if (!_answers.TryGetValue(node, out var answers)) _answers[node] = answers = new NodeAnswers(run.Kernel.Activity(node));
         var slot = QuerySlot<T>.Index;
         if (answers.Slots.Length <= slot) Array.Resize(ref answers.Slots, slot + 1);

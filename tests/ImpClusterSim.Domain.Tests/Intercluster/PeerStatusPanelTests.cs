@@ -42,6 +42,19 @@ public sealed class PeerStatusPanelTests
     }
 
     [Fact]
+    public void A_page_opened_at_some_phase_refreshes_first_at_that_phase_then_every_interval()
+    {
+        var state = PeerSyncState.New(TlsPeer(), Now);
+        var panel = PeerStatusPanel.Empty(Timings).Refresh([state], Now).RefreshingNextAt(Now + TimeSpan.FromSeconds(17));
+
+        Assert.Same(panel, panel.At([state], Now + TimeSpan.FromSeconds(16)));
+        Assert.Equal(Now + TimeSpan.FromSeconds(17), panel.At([state], Now + TimeSpan.FromSeconds(17)).LastRefreshed);
+        var late = panel.At([state], Now + TimeSpan.FromSeconds(100));
+        Assert.Equal(Now + TimeSpan.FromSeconds(77), late.LastRefreshed);
+        Assert.Equal(Now + TimeSpan.FromSeconds(137), late.NextRefreshAt);
+    }
+
+    [Fact]
     public void A_row_shows_a_check_mark_per_passed_entry_the_associated_users_and_the_last_sync()
     {
         var state = PeerSyncState.New(TlsPeer(), Now).Sync(Answered(TomcatTrust(), BTomcat) with { AssociatedUsers = 1500 }, Now, Timings).State;

@@ -54,9 +54,8 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
         Receive<SyncTimedOut>(t => CompleteSync(t.SyncId, PeerReachability.Timeout, [], false, null));
         Receive<SyncResolved>(r => SendSyncRequest(r.SyncId));
         Receive<InterclusterOperation>(OnInterclusterOperation);
-        Receive<PanelRefresh>(_ => Panel = _panel?.Refresh(_agent?.States.Values ?? [], _node.RunClock.Now));
         Receive<QueryPeerStatus>(q => q.ReplyTo.Tell(new PeerStatusSnapshot(_node.NodeName,
-            _panel ?? PeerStatusPanel.Empty(_setup.Timings.Icsa), StatesNow())));
+            PanelNow() ?? PeerStatusPanel.Empty(_setup.Timings.Icsa), StatesNow())));
         Receive<QueryPeerStates>(q => q.ReplyTo.Tell(new PeerStatesSnapshot(_node.NodeName, StatesNow())));
         Receive<RunTroubleshooterWith>(OnTroubleshooter);
     }
@@ -69,15 +68,21 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
     /// shows is the agent's state as of its last refresh, whenever someone looks. The administrator opened the page at
     /// some instant, so the refresh grid has a phase of its own, drawn from the seed (whole milliseconds in
     /// (0, refresh]): a step at a given time meets the refresh anywhere in its cycle, not always at the same point.
+    /// No timer keeps it: the panel is brought to the last refresh of its grid when someone looks (with the states now)
+    /// and just before the states change (with the states they replace), which shows exactly what a refresh every
+    /// minute would have taken (<see cref="PeerStatusPanel.At"/>).
     /// </summary>
     protected override void PreStart()
     {
         if (_agent is null) return;
-        Panel = PeerStatusPanel.Empty(_setup.Timings.Icsa).Refresh(_agent.States.Values, _node.RunClock.Now);
         var refresh = _setup.Timings.Icsa.PanelRefresh;
         var phase = TimeSpan.FromMilliseconds(_node.Random("peer-status-panel").NextInt64(1, (long)refresh.TotalMilliseconds + 1));
-        Timers.StartPeriodicTimer("panel-refresh", PanelRefresh.Instance, phase, refresh);
+        var now = _node.RunClock.Now;
+        _panel = PeerStatusPanel.Empty(_setup.Timings.Icsa).Refresh(_agent.States.Values, now).RefreshingNextAt(now + phase);
     }
+
+    /// <summary>The panel as it shows now (refreshed on its grid with the agent's states), or null before the agent has state.</summary>
+    private PeerStatusPanel? PanelNow() => _panel = _panel?.At(_agent?.States.Values ?? [], _node.RunClock.Now);
 
     /// <summary>Whoever asks next gets another answer (or none): the view counts a change.</summary>
     protected override void PostStop()
@@ -88,23 +93,20 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
 
     private bool Running => _agent is not null && _running;
 
-    /// <summary>The agent's state; a new one with other peer states counts a change of the peer status view.</summary>
+    /// <summary>
+    /// The agent's state; a new one with other peer states counts a change of the peer states view, and the panel first
+    /// takes any refresh of its grid that came while the states being replaced held.
+    /// </summary>
     private InterclusterSyncAgent? Agent
     {
         set
         {
-            if (!ReferenceEquals(value?.States, _agent?.States)) _node.Views.PeerStatesChanged();
+            if (!ReferenceEquals(value?.States, _agent?.States))
+            {
+                PanelNow();
+                _node.Views.PeerStatesChanged();
+            }
             _agent = value;
-        }
-    }
-
-    /// <summary>What the Inter-cluster Peer Status panel shows; a new one counts a change of the peer status view.</summary>
-    private PeerStatusPanel? Panel
-    {
-        set
-        {
-            if (!ReferenceEquals(value, _panel)) _node.Views.PeerStatusChanged();
-            _panel = value;
         }
     }
 
@@ -339,8 +341,4 @@ public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
 
     private sealed record SyncResolved(long SyncId);
 
-    private sealed class PanelRefresh
-    {
-        public static readonly PanelRefresh Instance = new();
-    }
 }
