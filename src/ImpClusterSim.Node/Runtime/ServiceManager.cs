@@ -24,6 +24,7 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
     private readonly IRandomSource _durations;
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, IActorRef> _residents = new(StringComparer.Ordinal);
+    private readonly HashSet<IActorRef> _followsDatabase = []; // membership only (never iterated): see IFollowsDatabase
     private readonly string _path;
     private readonly Domain.Time.SimInstant _startedAt;
     private readonly IActorRef _database;
@@ -90,10 +91,10 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         foreach (var (service, factory) in _workers.Residents)
         {
             if (_services.Find(service) is null || factory(_node, resident) is not { } props) continue;
-            _residents[service] = Context.ActorOf(props, ActorNameOf(service));
+            _residents[service] = Start(props, ActorNameOf(service));
         }
         if (_setup.Node.IsImp && _setup.IsPublisher)
-            _importTool = Context.ActorOf(CertificateImportToolService.Props(_node, resident), ActorNameOf(CertificateImportToolService.DisplayName));
+            _importTool = Start(CertificateImportToolService.Props(_node, resident), ActorNameOf(CertificateImportToolService.DisplayName));
         Boot();
     }
 
@@ -125,9 +126,19 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
     private void OnDatabaseChanged(DatabaseChanged changed)
     {
         _db = changed.State;
-        foreach (var actor in _residents.Values) actor.Tell(changed);
-        foreach (var actor in _running.Values) actor.Tell(changed);
-        _importTool?.Tell(changed);
+        foreach (var actor in _residents.Values)
+            if (_followsDatabase.Contains(actor)) actor.Tell(changed);
+        foreach (var actor in _running.Values)
+            if (_followsDatabase.Contains(actor)) actor.Tell(changed);
+        if (_importTool is { } tool && _followsDatabase.Contains(tool)) tool.Tell(changed);
+    }
+
+    /// <summary>Starts a service's actor; one that reads the database live (<see cref="IFollowsDatabase"/>) is told its changes.</summary>
+    private IActorRef Start(Props props, string name)
+    {
+        var actor = Context.ActorOf(props, name);
+        if (typeof(IFollowsDatabase).IsAssignableFrom(props.Type)) _followsDatabase.Add(actor);
+        return actor;
     }
 
     private ServiceReply Apply(ServiceCommand command)
@@ -164,13 +175,17 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         {
             var load = Load(changed.Service);
             if (resident is not null) resident.Tell(new ServiceRunning(changed.Service, load));
-            else _running[changed.Service] = Context.ActorOf(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
+            else _running[changed.Service] = Start(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
         }
         else if (changed.From == ServiceStatus.Started)
         {
             if (resident is not null) resident.Tell(new ServiceRunning(changed.Service, null));
             // Whatever the service was serving is interrupted: its actor and its volatile state are gone.
-            else if (_running.Remove(changed.Service, out var worker)) Context.Stop(worker);
+            else if (_running.Remove(changed.Service, out var worker))
+            {
+                _followsDatabase.Remove(worker);
+                Context.Stop(worker);
+            }
         }
     }
 

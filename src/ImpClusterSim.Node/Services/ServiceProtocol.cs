@@ -15,9 +15,16 @@ namespace ImpClusterSim.Node.Services;
 /// <summary>
 /// The node's database changed (it has already been written to disk): the database tells the Service Manager, which
 /// hands it to the running services that read the database live (Cisco Tomcat answering AXL, the Intercluster Sync
-/// Agent). A service that reads what it loaded at start ignores it.
+/// Agent), those whose actor is an <see cref="IFollowsDatabase"/>. A service that reads what it loaded at start is not
+/// told.
 /// </summary>
 public sealed record DatabaseChanged(NodeDatabaseState State);
+
+/// <summary>
+/// A service actor that reads its node's database live, after its start: it handles <see cref="DatabaseChanged"/>, and
+/// the Service Manager sends each change only to such actors (by the actor's type, from its Props).
+/// </summary>
+public interface IFollowsDatabase;
 
 /// <summary>
 /// The Service Manager tells a resident service actor (one that outlives its service's stops, e.g. the Intercluster

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using ImpClusterSim.Domain.Services;
 using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Node.Services;
 using ImpClusterSim.Simulation;
 
 namespace ImpClusterSim.Node.Tests.Platform;
@@ -85,6 +86,32 @@ public sealed class ServiceManagerTests : TestKit, IDisposable
         var services = ServicesOf("imp-a-pub");
         Assert.Equal(ServiceStatus.Started, services.StatusOf(ServiceNames.CiscoXcpRouter));
         Assert.Equal(ServiceStatus.Started, services.StatusOf(ServiceNames.CiscoXcpConnectionManager));
+    }
+
+    [Fact]
+    public void Database_changes_go_only_to_the_services_that_follow_the_database()
+    {
+        var ignoring = CreateTestProbe();
+        var following = CreateTestProbe();
+        using var run = PlatformFixture.TwoClusters(workers: new ServiceWorkers()
+            .Register(ServiceNames.CiscoSipProxy, (_, _) => PlatformFixture.Forwarder(ignoring.Ref))
+            .Register(ServiceNames.CiscoPresenceEngine, (_, _) => ActorFactory.Props(() => new FollowingForwarder(following.Ref))));
+        run.RunFor(TimeSpan.FromMinutes(15));
+        ignoring.ReceiveWhile<object>(TimeSpan.Zero, m => m);
+        following.ReceiveWhile<object>(TimeSpan.Zero, m => m);
+
+        var reply = run.Operator.Request<AdminReply>("imp-a-pub", r => new UploadLoginBanner("banner.txt", [.. "Authorized use only"u8.ToArray()], r))!;
+        run.RunFor(TimeSpan.FromSeconds(1));
+
+        Assert.True(reply.Accepted);
+        Assert.Equal("Authorized use only", following.FishForMessage<DatabaseChanged>(_ => true, TimeSpan.FromSeconds(1)).State.Banner.Banner?.Text);
+        Assert.Empty(ignoring.ReceiveWhile<DatabaseChanged>(TimeSpan.Zero, m => m as DatabaseChanged));
+    }
+
+    /// <summary>A test service that reads the database live: it hands everything it receives to a probe.</summary>
+    private sealed class FollowingForwarder : ReceiveActor, IFollowsDatabase
+    {
+        public FollowingForwarder(IActorRef target) => ReceiveAny(m => target.Tell(m));
     }
 
     [Fact]

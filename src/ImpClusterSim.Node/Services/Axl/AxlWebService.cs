@@ -9,7 +9,7 @@ namespace ImpClusterSim.Node.Services;
 /// the AXL requests its node's Cisco Tomcat hands it: a peer cluster's Intercluster Sync Agent syncing (domain facts
 /// §1.1.10: the intercluster application user it created). The answer leaves through Cisco Tomcat's port.
 /// </summary>
-public sealed class AxlWebService : ServiceActor
+public sealed class AxlWebService : ServiceActor, IFollowsDatabase
 {
     private NodeDatabaseState _db;
 

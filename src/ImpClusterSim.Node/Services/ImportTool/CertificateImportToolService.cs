@@ -15,7 +15,7 @@ namespace ImpClusterSim.Node.Services;
 /// and to the SIP Proxy's TLS context; the page answers once that is on disk. A peer that does not answer within
 /// <see cref="Timeout"/> is unreachable.
 /// </summary>
-public sealed class CertificateImportToolService : ReceiveActor, IWithTimers
+public sealed class CertificateImportToolService : ReceiveActor, IWithTimers, IFollowsDatabase
 {
     /// <summary>The tool's display name, the service name its connections come from.</summary>
     public const string DisplayName = "Certificate Import Tool";

@@ -20,7 +20,7 @@ namespace ImpClusterSim.Node.Services;
 /// while it is Started (the Service Manager says when, <see cref="ServiceRunning"/>), and a stop interrupts those in
 /// flight. On a subscriber there is no agent (peers are configured on the publisher).
 /// </summary>
-public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers
+public sealed class InterclusterSyncAgentService : ReceiveActor, IWithTimers, IFollowsDatabase
 {
     private readonly NodeContext _node;
     private readonly NodeSetup _setup;

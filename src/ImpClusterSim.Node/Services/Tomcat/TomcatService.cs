@@ -14,7 +14,7 @@ namespace ImpClusterSim.Node.Services;
 /// Agent's user sync (AXL). A stopped Tomcat refuses connections at once (the
 /// Service Manager answers for it).
 /// </summary>
-public sealed class TomcatService : ServiceActor
+public sealed class TomcatService : ServiceActor, IFollowsDatabase
 {
     private NodeDatabaseState _db;
 
