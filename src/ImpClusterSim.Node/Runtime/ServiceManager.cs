@@ -24,7 +24,8 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
     private readonly IRandomSource _durations;
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, IActorRef> _residents = new(StringComparer.Ordinal);
-    private readonly HashSet<IActorRef> _followsDatabase = []; // membership only (never iterated): see IFollowsDatabase
+    // Membership only (never iterated), by reference (an actor's ref is one object; Akka's own equality hashes its path).
+    private readonly HashSet<IActorRef> _followsDatabase = new(ReferenceEqualityComparer.Instance);
     private readonly string _path;
     private readonly Domain.Time.SimInstant _startedAt;
     private readonly IActorRef _database;
