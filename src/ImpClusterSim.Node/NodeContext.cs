@@ -18,8 +18,14 @@ public sealed record NodeContext(
     Func<string, IRandomSource> Random,
     ITraceSink Trace)
 {
-    /// <summary>The change counters of this incarnation's views (certificates, peer status, FIPS): <see cref="NodeStateViews"/>.</summary>
+    /// <summary>The change counters of this incarnation's views (certificates, peer states, FIPS): <see cref="NodeStateViews"/>.</summary>
     public NodeStateViews Views { get; } = new();
+
+    /// <summary>
+    /// This incarnation's routing of network messages to its services (<see cref="Runtime.ServiceRoutes"/>), which the
+    /// node's Service Manager keeps; not <see cref="Runtime.ServiceRoutes.Ready"/> on a node without one.
+    /// </summary>
+    public Runtime.ServiceRoutes Routes { get; } = new();
 
     /// <summary>Records a trace event for this node from the actor at <paramref name="path"/>.</summary>
     public void Record(string path, string @event, params (string Key, string Value)[] details) =>

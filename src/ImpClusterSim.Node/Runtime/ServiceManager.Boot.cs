@@ -46,6 +46,7 @@ public sealed partial class ServiceManager
         }
         if (!Equals(next.Fips, _fips.Fips)) _node.Views.FipsChanged();
         _fips = next;
+        _node.Routes.PlatformRunning = PlatformRunning;
     }
 
     /// <summary>

@@ -96,7 +96,20 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         }
         if (_setup.Node.IsImp && _setup.IsPublisher)
             _importTool = Start(CertificateImportToolService.Props(_node, resident), ActorNameOf(CertificateImportToolService.DisplayName));
+        var routes = _node.Routes;
+        routes.Set(Replication.Service, _database);
+        routes.Set(CertificateImportToolService.DisplayName, _importTool);
+        foreach (var (service, actor) in _residents) routes.Set(service, actor);
+        routes.PlatformRunning = PlatformRunning;
+        routes.Open();
         Boot();
+    }
+
+    /// <summary>Its children are stopped with it: nothing is routed to them any more (a restarted manager fills the table again).</summary>
+    protected override void PostStop()
+    {
+        _node.Routes.Close();
+        base.PostStop();
     }
 
     private void ToResident(string service, object message, Action otherwise)
@@ -105,16 +118,11 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         else otherwise();
     }
 
-    /// <summary>Network traffic: the database's replication, the import tool's answers, otherwise the addressed service.</summary>
-    private void Route(NetworkEnvelope e)
-    {
-        if (!PlatformRunning) return; // rebooting or halted: nothing answers
-        if (e.ToService == Replication.Service) _database.Forward(e);
-        else if (e.ToService == CertificateImportToolService.DisplayName) _importTool?.Forward(e);
-        else if (_residents.TryGetValue(e.ToService, out var resident)) resident.Forward(e);
-        else if (_running.TryGetValue(e.ToService, out var worker)) worker.Forward(e);
-        else _node.Network.Send(e.ToService, e.FromNode, e.FromService, new ServiceUnavailable(e.ToService, e.Payload));
-    }
+    /// <summary>
+    /// Network traffic that reached this actor (in live mode all of it; in sim mode what arrived before the table was
+    /// filled): routed by the table this actor keeps (<see cref="ServiceRoutes"/>).
+    /// </summary>
+    private void Route(NetworkEnvelope e) => _node.Routes.Deliver(e, Sender, _node.Network);
 
     /// <summary>A local message for a service: delivered if it runs; otherwise the sender (if any) hears it is not running.</summary>
     private void OnToService(ToService m)
@@ -176,7 +184,11 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         {
             var load = Load(changed.Service);
             if (resident is not null) resident.Tell(new ServiceRunning(changed.Service, load));
-            else _running[changed.Service] = Start(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
+            else
+            {
+                var actor = _running[changed.Service] = Start(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
+                _node.Routes.Set(changed.Service, actor);
+            }
         }
         else if (changed.From == ServiceStatus.Started)
         {
@@ -185,6 +197,7 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
             else if (_running.Remove(changed.Service, out var worker))
             {
                 _followsDatabase.Remove(worker);
+                _node.Routes.Remove(changed.Service);
                 Context.Stop(worker);
             }
         }

@@ -66,7 +66,14 @@ public sealed class SimNode
         _system = _lease.System;
         _guardian = _system.ActorOf(_root(Context), NodeGuardian.Name);
         var guardian = _guardian;
-        _run.Network.Register(Name, e => guardian.Tell(e));
+        var context = Context;
+        // Routed by the node's Service Manager's table once it has one (no hop through its mailbox), else to the node's
+        // top actor, which routes it (a Service Manager not started yet, or a node without one).
+        _run.Network.Register(Name, e =>
+        {
+            if (context.Routes.Ready) context.Routes.Deliver(e, ActorRefs.NoSender, context.Network);
+            else guardian.Tell(e);
+        });
         Status = NodeStatus.Up;
         _run.RecordRunEvent(Name, "node-started", ("incarnation", _life.Number.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
     }
