@@ -2,8 +2,8 @@ namespace ImpClusterSim.Node;
 
 /// <summary>
 /// Change counters of what people can look at on a node: its certificates and trust stores (the Cisco Unified OS
-/// Administration certificate pages), the Cisco Intercluster Sync Agent's peer states, and its FIPS state. The actor that owns a view counts one change each time it replaces the immutable state it answers that
-/// query from (<see cref="Runtime.QueryCertificates"/>, <see cref="Runtime.QueryPeerStates"/>,
+/// Administration certificate pages), the Cisco Intercluster Sync Agent's peer states, and its FIPS state. The actor
+/// that owns a view counts one change each time it replaces the immutable state it answers that query from (<see cref="Runtime.QueryCertificates"/>, <see cref="Runtime.QueryPeerStates"/>,
 /// <see cref="Runtime.QueryFips"/>), so a reader in the same process (sim mode's always-on checks, on the loop thread)
 /// asks again only when a counter moved: an unchanged counter means the same answer, by reference. Counters only: no
 /// state is read through this object. One per incarnation (a restarted node has new counters); not thread-safe, as the

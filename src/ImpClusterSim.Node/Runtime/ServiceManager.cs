@@ -92,14 +92,13 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         foreach (var (service, factory) in _workers.Residents)
         {
             if (_services.Find(service) is null || factory(_node, resident) is not { } props) continue;
-            _residents[service] = Start(props, ActorNameOf(service));
+            _residents[service] = Start(props, service);
         }
         if (_setup.Node.IsImp && _setup.IsPublisher)
-            _importTool = Start(CertificateImportToolService.Props(_node, resident), ActorNameOf(CertificateImportToolService.DisplayName));
+            _importTool = Start(CertificateImportToolService.Props(_node, resident), CertificateImportToolService.DisplayName);
         var routes = _node.Routes;
         routes.Set(Replication.Service, _database);
-        routes.Set(CertificateImportToolService.DisplayName, _importTool);
-        foreach (var (service, actor) in _residents) routes.Set(service, actor);
+        if (_importTool is null) routes.Set(CertificateImportToolService.DisplayName, null); // only on an IM&P publisher: dropped elsewhere
         routes.PlatformRunning = PlatformRunning;
         routes.Open();
         Boot();
@@ -142,12 +141,24 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         if (_importTool is { } tool && _followsDatabase.Contains(tool)) tool.Tell(changed);
     }
 
-    /// <summary>Starts a service's actor; one that reads the database live (<see cref="IFollowsDatabase"/>) is told its changes.</summary>
-    private IActorRef Start(Props props, string name)
+    /// <summary>
+    /// Starts the actor of <paramref name="service"/>: network messages for the service are routed to it, and one that
+    /// reads the database live (<see cref="IFollowsDatabase"/>) is told its changes.
+    /// </summary>
+    private IActorRef Start(Props props, string service)
     {
-        var actor = Context.ActorOf(props, name);
+        var actor = Context.ActorOf(props, ActorNameOf(service));
         if (typeof(IFollowsDatabase).IsAssignableFrom(props.Type)) _followsDatabase.Add(actor);
+        _node.Routes.Set(service, actor);
         return actor;
+    }
+
+    /// <summary>Stops the actor of a service that left Started: nothing is routed or told to it any more.</summary>
+    private void Stop(string service, IActorRef actor)
+    {
+        _followsDatabase.Remove(actor);
+        _node.Routes.Remove(service);
+        Context.Stop(actor);
     }
 
     private ServiceReply Apply(ServiceCommand command)
@@ -184,22 +195,13 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         {
             var load = Load(changed.Service);
             if (resident is not null) resident.Tell(new ServiceRunning(changed.Service, load));
-            else
-            {
-                var actor = _running[changed.Service] = Start(_workers.PropsFor(_node, load), ActorNameOf(changed.Service));
-                _node.Routes.Set(changed.Service, actor);
-            }
+            else _running[changed.Service] = Start(_workers.PropsFor(_node, load), changed.Service);
         }
         else if (changed.From == ServiceStatus.Started)
         {
             if (resident is not null) resident.Tell(new ServiceRunning(changed.Service, null));
             // Whatever the service was serving is interrupted: its actor and its volatile state are gone.
-            else if (_running.Remove(changed.Service, out var worker))
-            {
-                _followsDatabase.Remove(worker);
-                _node.Routes.Remove(changed.Service);
-                Context.Stop(worker);
-            }
+            else if (_running.Remove(changed.Service, out var worker)) Stop(changed.Service, worker);
         }
     }
 

@@ -148,12 +148,7 @@ internal sealed class CheckBoard
         foreach (var c in _checks)
             if (IsWatched(c)) _due.Add(c);
         foreach (var check in _due) Evaluate(check);
-        foreach (var c in _checks)
-        {
-            if (!StillEvaluated(c)) continue;
-            C.Host.At(C.Host.Now + _interval, Tick);
-            return;
-        }
+        if (_checks.Exists(StillEvaluated)) C.Host.At(C.Host.Now + _interval, Tick);
     }
 
     private void Instant(TrackedCheck check)

@@ -41,7 +41,7 @@ internal interface IRunHost
     T? Query<T>(string node, Func<IActorRef, object> make) where T : class;
 
     /// <summary>
-    /// A stamp of what the node's counted views show (<see cref="Node.NodeStateViews"/>: certificates, peer status and
+    /// A stamp of what the node's counted views show (<see cref="Node.NodeStateViews"/>: certificates, the agent's peer
     /// states, FIPS) and of its incarnation: two equal stamps mean the same answers to those queries. Taken before a
     /// check asks, so that whatever changes while it asks makes the next stamp differ. A node that is down has a stamp of
     /// its own; null when the host cannot tell (the live hosts), which a reader treats as "changed".

@@ -40,8 +40,8 @@ public sealed record ReplicationAck(long LastApplied, bool Fips);
 public sealed record SettingsReplica(long Version, Domain.Settings.SecuritySettings Settings);
 
 /// <summary>
-/// The replication state of every node of the cluster as the publisher sees it (in a <see cref="ReplicaUpdate"/>
-/// answering a pull) (whether it heard from the node recently, and what it applied), so that <c>utils dbreplication
+/// The replication state of every node of the cluster as the publisher sees it (whether it heard from the node
+/// recently, and what it applied), in a <see cref="ReplicaUpdate"/> answering a pull, so that <c>utils dbreplication
 /// runtimestate</c> on a subscriber lists every node.
 /// </summary>
 public sealed record ClusterReplicationView(ImmutableArray<ReplicaView> Nodes);
