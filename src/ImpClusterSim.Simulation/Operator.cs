@@ -1,4 +1,6 @@
 using Akka.Actor;
+using ImpClusterSim.Node.Runtime;
+using ImpClusterSim.Simulation.Nodes;
 
 namespace ImpClusterSim.Simulation;
 
@@ -9,16 +11,25 @@ namespace ImpClusterSim.Simulation;
 public sealed class Operator
 {
     private readonly SimulationRun _run;
+    private readonly NodeSystemLease _lease;
     private readonly ActorSystem _system;
     private readonly IActorRef _inbox;
     private readonly Queue<object> _replies = new();
 
+    /// <summary>The name of the operator's ActorSystem (its actors' paths start with it).</summary>
+    public const string SystemName = "operator";
+
     internal Operator(SimulationRun run)
     {
         _run = run;
-        _system = ActorSystem.Create("operator", run.Kernel.SystemConfig);
-        _inbox = _system.ActorOf(Props.Create(() => new Inbox(_replies)), "inbox");
+        // A system from the pool, as a node's (NodeSystemPool): creating one costs Akka's configuration parse per run.
+        _lease = NodeSystemPool.Acquire(SystemName, run.Kernel);
+        _system = _lease.System;
+        _inbox = _system.ActorOf(ActorFactory.Props(() => new Inbox(_replies)), "inbox");
     }
+
+    /// <summary>The operator's ActorSystem, leased from <see cref="NodeSystemPool"/> for the run's life.</summary>
+    public ActorSystem System => _system;
 
     /// <summary>
     /// Sends the message made by <paramref name="make"/> (given the reply address) to <paramref name="node"/>'s top actor
@@ -69,11 +80,19 @@ public sealed class Operator
     /// </summary>
     public bool Send(string node, Func<IActorRef, object> make, Action<object> onReply)
     {
-        var replyTo = _system.ActorOf(Props.Create(() => new Callback(onReply)));
+        var replyTo = _system.ActorOf(ActorFactory.Props(() => new Callback(onReply)));
         return _run[node].Tell(make(replyTo));
     }
 
-    internal void Shutdown() => _system.Terminate();
+    /// <summary>
+    /// Ends the operator with its run: its actors stop on the loop, and <paramref name="ended"/> hands the system back
+    /// to the pool once the loop is quiescent (as a node's at the end of its incarnation).
+    /// </summary>
+    internal void Shutdown(Action<NodeSystemLease> ended)
+    {
+        _lease.End();
+        ended(_lease);
+    }
 
     private sealed class Callback : ReceiveActor
     {

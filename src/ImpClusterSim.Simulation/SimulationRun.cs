@@ -121,7 +121,7 @@ public sealed class SimulationRun : IDisposable
     public void Dispose()
     {
         foreach (var node in _nodes) node.Discard();
-        _operator?.Shutdown();
+        _operator?.Shutdown(Ended);
         Kernel.RunUntilQuiescent();
         foreach (var lease in _ended) NodeSystemPool.Return(lease);
         _ended.Clear();

@@ -4,8 +4,9 @@ using Org.BouncyCastle.Crypto.Digests;
 namespace ImpClusterSim.Pki.Tests;
 
 /// <summary>
-/// What a process reuses between runs (docs/pki.md, "Determinism"): a certificate made or read again with the same bytes
-/// is the same object (<see cref="CertificateInterner"/>), and an RSA signature over the same bytes is remembered
+/// What a process reuses between runs (docs/pki.md, "Determinism"): a self-signed certificate asked for again with the
+/// same key id, validity and names is the one made before (<see cref="NodeCertificateFactory.CreateSelfSigned"/>), a
+/// certificate made or read again with the same bytes is the same object (<see cref="CertificateInterner"/>), and an RSA signature over the same bytes is remembered
 /// (<see cref="SignatureMemo"/>) and equal to the one BouncyCastle computes.
 /// </summary>
 public sealed class ReuseTests
@@ -21,7 +22,7 @@ public sealed class ReuseTests
         var again = factory.CreateSelfSigned(Node, CertificateUnit.Tomcat, Installed);
         var later = factory.CreateSelfSigned(Node, CertificateUnit.Tomcat, Installed.AddMinutes(1));
 
-        Assert.Same(first.Certificate, again.Certificate);
+        Assert.Same(first, again); // remembered whole: not built, encoded and parsed again
         Assert.NotSame(first.Certificate, later.Certificate);
         Assert.NotEqual(first.Certificate, later.Certificate);
     }
@@ -42,8 +43,11 @@ public sealed class ReuseTests
     {
         var factory = new NodeCertificateFactory("reuse-tests-signature", KeyPool.Shared);
         var first = factory.CreateSelfSigned(Node, CertificateUnit.CupXmpp, Installed);
-        // The second build signs the same TBS bytes: its signature comes from the memo.
-        var second = factory.CreateSelfSigned(Node, CertificateUnit.CupXmpp, Installed);
+        // Another pool remembers no certificate of its own, so the second build signs the same TBS bytes again with the
+        // same key (pool keys are shared by slot): its signature comes from the memo.
+        var second = new NodeCertificateFactory("reuse-tests-signature", new KeyPool(KeyPoolMode.Pooled))
+            .CreateSelfSigned(Node, CertificateUnit.CupXmpp, Installed);
+        Assert.NotSame(first, second);
         var tbs = second.Certificate.Bc.GetTbsCertificate();
         var signer = new RsaDigestSigner(new Sha256Digest());
         signer.Init(true, first.Key.Private);

@@ -23,6 +23,9 @@ public sealed class Certificate : IEquatable<Certificate>
     private readonly Lazy<IReadOnlyList<string>> extendedKeyUsageOids;
     private readonly HashSet<string> extensionOids;
     private Verification? lastVerification;
+    // Worked out on first use (the same value whichever thread computes it first).
+    private string? subjectCommonName;
+    private string? serialNumberHex;
 
     internal Certificate(X509Certificate certificate, AsymmetricKeyParameter? knownPublicKey = null, bool madeHere = false)
     {
@@ -64,12 +67,15 @@ public sealed class Certificate : IEquatable<Certificate>
 
     public string Issuer { get; }
 
-    public string SubjectCommonName => DistinguishedNames.CommonName(Bc.SubjectDN) ?? Subject;
+    public string SubjectCommonName => subjectCommonName ??= DistinguishedNames.CommonName(Bc.SubjectDN) ?? Subject;
 
     public string IssuerCommonName => DistinguishedNames.CommonName(Bc.IssuerDN) ?? Issuer;
 
     /// <summary>Serial number in lower-case hex without leading zeros, as in trust-store file names.</summary>
-    public string SerialNumberHex => Bc.SerialNumber.ToString(16);
+    public string SerialNumberHex => serialNumberHex ??= Bc.SerialNumber.ToString(16);
+
+    /// <summary>Its file name in a trust store (<see cref="TrustEntry.FileNameFor"/>), kept once worked out.</summary>
+    internal string? TrustFileName { get; set; }
 
     public DateTime NotBefore => DateTime.SpecifyKind(Bc.NotBefore, DateTimeKind.Utc);
 

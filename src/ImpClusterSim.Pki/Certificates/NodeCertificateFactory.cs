@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ImpClusterSim.Pki;
 
@@ -14,6 +16,14 @@ public sealed class NodeCertificateFactory
     /// of a node is the same in every run and is made once per process (docs/pki.md, "Determinism").
     /// </summary>
     public const string DeploymentSeed = "deployment";
+
+    /// <summary>The most self-signed certificates remembered per key pool (<see cref="CreateSelfSigned"/>).</summary>
+    public const int SelfSignedMemoCapacity = 8_192;
+
+    // Self-signed certificates already made, per key pool: the same key id, validity, hash and names make the same bytes
+    // (keys come from the pool by id, the signature is deterministic), so every run's installation of a node is one
+    // lookup instead of building, encoding and parsing each certificate again.
+    private static readonly ConditionalWeakTable<KeyPool, ConcurrentDictionary<SelfSignedKey, OwnCertificate>> SelfSigned = new();
 
     public NodeCertificateFactory(string seed, KeyPool keyPool)
     {
@@ -38,14 +48,25 @@ public sealed class NodeCertificateFactory
     public OwnCertificate CreateSelfSigned(NodeIdentity node, CertificateUnit unit, DateTime notBefore, int generation = 0,
         KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048, SignatureHash hash = SignatureHash.Sha256, int validityYears = 5)
     {
-        var key = KeyPool.Get(KeyIdFor(node, unit, generation), algorithm);
+        var keyId = KeyIdFor(node, unit, generation);
+        var dnsNames = node.DnsNamesFor(unit);
+        var made = SelfSigned.GetValue(KeyPool, _ => new ConcurrentDictionary<SelfSignedKey, OwnCertificate>());
+        var memo = new SelfSignedKey(unit.Name, keyId, notBefore.Ticks, algorithm, hash, validityYears, string.Join(',', dnsNames));
+        if (made.TryGetValue(memo, out var known)) return known;
+
+        var key = KeyPool.Get(keyId, algorithm);
         var name = DistinguishedNames.Build(node.Fqdn);
         var template = new CertificateTemplate(name, name, key.Public, key.Private, key.Public, notBefore,
             notBefore.AddYears(validityYears).AddSeconds(-1), hash, false, null, KeyUsageBits.TlsLeaf,
-            KeyUsageBits.ServerAndClient, node.DnsNamesFor(unit));
+            KeyUsageBits.ServerAndClient, dnsNames);
         var random = DeterministicRandom.For("self-signed", key.KeyId, notBefore.Ticks.ToString(CultureInfo.InvariantCulture));
-        return new OwnCertificate(unit, CertificateBuilder.Build(template, random), key, generation);
+        var certificate = new OwnCertificate(unit, CertificateBuilder.Build(template, random), key, generation);
+        if (made.Count >= SelfSignedMemoCapacity) made.Clear();
+        return made.GetOrAdd(memo, certificate);
     }
+
+    private readonly record struct SelfSignedKey(string Unit, string KeyId, long NotBeforeTicks, KeyAlgorithm Algorithm, SignatureHash Hash,
+        int ValidityYears, string DnsNames);
 
     /// <summary>A CSR for a unit, with a new key of its own (the CSR key replaces the unit's key on install).</summary>
     public PendingRequest CreateRequest(NodeIdentity node, CertificateUnit unit, int generation,

@@ -8,7 +8,9 @@ public sealed record TrustEntry(string FileName, Certificate Certificate)
     public static TrustEntry For(Certificate certificate) => new(FileNameFor(certificate), certificate);
 
     /// <summary>The CN with spaces and characters unsafe in file names replaced by '_', then '_' and the serial in hex.</summary>
-    public static string FileNameFor(Certificate certificate)
+    public static string FileNameFor(Certificate certificate) => certificate.TrustFileName ??= Compose(certificate);
+
+    private static string Compose(Certificate certificate)
     {
         var name = new StringBuilder();
         foreach (var c in certificate.SubjectCommonName)

@@ -19,12 +19,12 @@ public sealed class SimulationKernel : IDisposable
     private long _foreignEnqueues;
     private readonly ConcurrentDictionary<string, SystemActivity> _activity = new(StringComparer.Ordinal);
     private int _loopThreadId;
+    private KernelBinding? _binding;
 
     public SimulationKernel(SimInstant start)
     {
         Start = start;
         Clock = new VirtualClock(start);
-        Binding = KernelBinding.Create(this);
         _loopThreadId = Environment.CurrentManagedThreadId;
     }
 
@@ -36,9 +36,10 @@ public sealed class SimulationKernel : IDisposable
     /// The binding of the systems created with <see cref="SystemConfig"/> (for the run's whole life); a node's system
     /// has one of its own (<see cref="Nodes.NodeSystemPool"/>).
     /// </summary>
-    public KernelBinding Binding { get; }
+    /// <remarks>Made on first use: a run whose systems all come from the pool never parses its configuration.</remarks>
+    public KernelBinding Binding => _binding ??= KernelBinding.Create(this);
 
-    /// <summary>The Akka configuration of a simulated ActorSystem that lives and dies with this run (the operator's seat, tests).</summary>
+    /// <summary>The Akka configuration of a simulated ActorSystem that lives and dies with this run (tests, benchmarks).</summary>
     public Config SystemConfig => Binding.Config;
 
     /// <summary>Work items executed so far (mailbox runs): a measure of how busy the run was.</summary>
@@ -107,5 +108,5 @@ public sealed class SimulationKernel : IDisposable
 
     public void RunFor(TimeSpan duration) => RunUntil(Clock.Now + duration);
 
-    public void Dispose() => Binding.Retire();
+    public void Dispose() => _binding?.Retire();
 }

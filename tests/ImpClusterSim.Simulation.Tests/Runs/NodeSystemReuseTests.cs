@@ -59,6 +59,24 @@ public sealed class NodeSystemReuseTests
     }
 
     [Fact]
+    public void The_operator_seat_gives_its_system_back_clean_when_the_run_ends()
+    {
+        ActorSystem seat;
+        using (var run = RunFixture.Skeleton(Clusters, 5))
+        {
+            run.RunFor(TimeSpan.FromMinutes(1));
+            seat = run.Operator.System;
+            // A reply callback lives in the seat's system until the run ends.
+            Assert.True(run.Operator.Send("reuse2-pub", _ => "hello", _ => { }));
+            Assert.Contains(UserActors(seat), a => a.Path.Name != "inbox");
+        }
+
+        // Stopped with the run, so that the next run's operator can take the system from the pool.
+        Assert.Empty(UserActors(seat));
+        Assert.False(seat.WhenTerminated.IsCompleted);
+    }
+
+    [Fact]
     public void A_system_that_is_reached_while_idle_is_not_used_again()
     {
         ActorSystem idle;
