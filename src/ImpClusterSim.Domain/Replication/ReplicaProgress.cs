@@ -54,6 +54,8 @@ public sealed record ReplicaProgress
     /// </summary>
     public ReplicaCatchUp CatchUp(NodeCertificates node, IEnumerable<TrustChange> changes)
     {
+        // Most polls bring nothing new.
+        if (changes is IReadOnlyCollection<TrustChange> { Count: 0 }) return new ReplicaCatchUp(this, node, [], null);
         var progress = this;
         var state = node;
         var events = ImmutableArray.CreateBuilder<CertificateEvent>();

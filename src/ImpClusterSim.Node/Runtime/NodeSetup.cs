@@ -59,7 +59,7 @@ public sealed record NodeSetup(
     /// </remarks>
     public IReadOnlyList<NodeSpec> ClusterPeers =>
         PeersByDeployment.GetValue(Deployment, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, NodeSpec[]>(StringComparer.Ordinal))
-            .GetOrAdd(Node.Name, name => [.. Deployment.ClusterPeersOf(name)]);
+            .GetOrAdd(Node.Name, static (name, deployment) => [.. deployment.ClusterPeersOf(name)], Deployment);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Deployment, System.Collections.Concurrent.ConcurrentDictionary<string, NodeSpec[]>> PeersByDeployment = new();
 }

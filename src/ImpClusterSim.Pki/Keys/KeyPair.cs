@@ -7,6 +7,7 @@ namespace ImpClusterSim.Pki;
 /// <summary>A private key and its public key, with the stable id it was derived from.</summary>
 public sealed class KeyPair
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AsymmetricKeyParameter, Tuple<byte[], string>> PublicKeyInfo = new();
     private readonly byte[] publicKeyDer;
 
     internal KeyPair(KeyAlgorithm algorithm, string keyId, int? poolSlot, AsymmetricCipherKeyPair pair)
@@ -15,9 +16,14 @@ public sealed class KeyPair
         KeyId = keyId;
         PoolSlot = poolSlot;
         Bc = pair;
-        publicKeyDer = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetDerEncoded();
-        PublicKeyFingerprint = Fingerprint(publicKeyDer);
-        ParsedPublicKeys.Remember(PublicKeyFingerprint, pair.Public);
+        // A pool key is handed out under many key ids: its encoding and fingerprint are worked out once per key.
+        (publicKeyDer, PublicKeyFingerprint) = PublicKeyInfo.GetValue(pair.Public, static key =>
+        {
+            var der = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(key).GetDerEncoded();
+            var fingerprint = Fingerprint(der);
+            ParsedPublicKeys.Remember(fingerprint, key);
+            return new Tuple<byte[], string>(der, fingerprint);
+        }).ToValueTuple();
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ internal sealed class CheckBoard
     private readonly HashSet<string> _labelsDone = new(StringComparer.Ordinal);
     private SimInstant? _evaluationQueuedAt;
     private readonly List<TrackedCheck> _due = [];
+    private Action? _tick; // the beat, made once (a run has thousands)
 
     public CheckBoard(RunContext context, ConditionProbe probe, TimeSpan horizon, TimeSpan interval)
     {
@@ -68,7 +69,7 @@ internal sealed class CheckBoard
             }
         }
 
-        if (_checks.Any(c => c.Window.Mode != CheckMode.At)) C.Host.At(C.Start + _interval, Tick);
+        if (_checks.Any(c => c.Window.Mode != CheckMode.At)) C.Host.At(C.Start + _interval, _tick ??= Tick);
     }
 
     /// <summary>After each step: the open checks see its effect at once (a check 'after' a label opens once that step is done).</summary>
@@ -148,7 +149,7 @@ internal sealed class CheckBoard
         foreach (var c in _checks)
             if (IsWatched(c)) _due.Add(c);
         foreach (var check in _due) Evaluate(check);
-        if (_checks.Exists(StillEvaluated)) C.Host.At(C.Host.Now + _interval, Tick);
+        if (_checks.Exists(StillEvaluated)) C.Host.At(C.Host.Now + _interval, _tick ??= Tick);
     }
 
     private void Instant(TrackedCheck check)

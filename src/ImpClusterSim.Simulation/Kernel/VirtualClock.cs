@@ -24,9 +24,16 @@ public sealed class VirtualClock
     public SimInstant? NextDue => _queue.TryPeek(out _, out var key) ? new SimInstant(key.Due) : null;
 
     /// <summary>Runs <paramref name="action"/> at <paramref name="due"/> (or at once on the next fire if that is past).</summary>
-    public ClockItem Schedule(SimInstant due, Action action)
+    public ClockItem Schedule(SimInstant due, Action action) => Schedule(due, new ClockItem(action));
+
+    /// <summary>
+    /// Arms <paramref name="item"/> (a new one, or one that has fired and re-arms itself, such as a repeating timer) for
+    /// <paramref name="due"/> and returns it; the same ordering as the overload that takes an action.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The item is armed already (it has not fired and was not cancelled).</exception>
+    public ClockItem Schedule(SimInstant due, ClockItem item)
     {
-        var item = new ClockItem(action);
+        item.Arm();
         var at = due < Now ? Now : due;
         _queue.Enqueue(item, (at.UtcTicks, _sequence++));
         return item;
@@ -34,6 +41,10 @@ public sealed class VirtualClock
 
     public ClockItem ScheduleAfter(TimeSpan delay, Action action) =>
         Schedule(Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), action);
+
+    /// <summary>Arms <paramref name="item"/> <paramref name="delay"/> from now (a negative delay counts as none).</summary>
+    public ClockItem ScheduleAfter(TimeSpan delay, ClockItem item) =>
+        Schedule(Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), item);
 
     /// <summary>
     /// Pops the earliest timer due at or before <paramref name="limit"/>, moves <see cref="Now"/> to its due time and runs
@@ -60,24 +71,46 @@ public sealed class VirtualClock
     }
 }
 
-/// <summary>A scheduled action; cancel it to make it a no-op.</summary>
-public sealed class ClockItem(Action action)
+/// <summary>
+/// A piece of work on the clock; cancel it to make it a no-op. Either an action, or a subclass that runs itself
+/// (<see cref="Run"/>): a network message in flight or a repeating timer is its own item, so that arming it allocates
+/// no delegate and no closure (a run arms tens of thousands).
+/// </summary>
+public class ClockItem
 {
-    private Action? _action = action;
+    private readonly Action? _action;
+    private bool _armed;
 
-    public bool IsCancelled => _action is null;
+    public ClockItem(Action action) => _action = action;
+
+    /// <summary>For a subclass that overrides <see cref="Run"/>.</summary>
+    protected ClockItem()
+    {
+    }
+
+    /// <summary>True once it was cancelled or has fired (until it is armed again).</summary>
+    public bool IsCancelled => !_armed;
 
     public bool Cancel()
     {
-        if (_action is null) return false;
-        _action = null;
+        if (!_armed) return false;
+        _armed = false;
         return true;
+    }
+
+    internal void Arm()
+    {
+        if (_armed) throw new InvalidOperationException("the clock item is armed already");
+        _armed = true;
     }
 
     internal void Fire()
     {
-        var a = _action;
-        _action = null;
-        a?.Invoke();
+        if (!_armed) return;
+        _armed = false;
+        Run();
     }
+
+    /// <summary>The work, on the loop thread at the item's due time.</summary>
+    protected virtual void Run() => _action!();
 }

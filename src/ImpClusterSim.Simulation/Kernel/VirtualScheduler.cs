@@ -36,11 +36,13 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
 
     public override TimeSpan HighResMonotonicClock => MonotonicClock;
 
-    protected override void InternalScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef sender, ICancelable cancelable) =>
-        Once(delay, () => receiver.Tell(message, sender), cancelable);
+    protected override void InternalScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef sender, ICancelable cancelable)
+    {
+        if (Armed() is { } kernel) kernel.Clock.ScheduleAfter(delay, new TellTimer(this, cancelable, receiver, message, sender));
+    }
 
     protected override void InternalScheduleTellRepeatedly(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message, IActorRef sender, ICancelable cancelable) =>
-        Repeat(Clock.Now + initialDelay, interval, () => receiver.Tell(message, sender), cancelable);
+        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, new TellTimer(this, null, receiver, message, sender)));
 
     protected override void InternalScheduleOnce(TimeSpan delay, Action action, ICancelable cancelable) =>
         Once(delay, action, cancelable);
@@ -49,32 +51,71 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
         Once(delay, action.Run, cancelable);
 
     protected override void InternalScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, Action action, ICancelable cancelable) =>
-        Repeat(Clock.Now + initialDelay, interval, action, cancelable);
+        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, new OnceTimer(this, null, action)));
 
     protected override void InternalScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, IRunnable action, ICancelable cancelable) =>
-        Repeat(Clock.Now + initialDelay, interval, action.Run, cancelable);
+        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, new OnceTimer(this, null, action.Run)));
 
     private void Once(TimeSpan delay, Action action, ICancelable? cancelable)
     {
-        if (Armed() is not { } kernel) return;
-        var epoch = _binding.Epoch;
-        kernel.Clock.ScheduleAfter(delay, () =>
-        {
-            if (Live(epoch) && cancelable is not { IsCancellationRequested: true }) action();
-        });
+        if (Armed() is { } kernel) kernel.Clock.ScheduleAfter(delay, new OnceTimer(this, cancelable, action));
     }
 
-    private void Repeat(Domain.Time.SimInstant due, TimeSpan interval, Action action, ICancelable? cancelable)
+    private void Repeat(TimeSpan initialDelay, RepeatingTimer timer)
     {
         if (Armed() is not { } kernel) return;
-        var epoch = _binding.Epoch;
-        kernel.Clock.Schedule(due, () =>
+        timer.Due = kernel.Clock.Now + initialDelay;
+        kernel.Clock.Schedule(timer.Due, timer);
+    }
+
+    // A timer of this scheduler is its own clock item (no closure per timer): it runs only in the epoch of the binding it
+    // was armed in, and not once its cancelable was cancelled.
+    private abstract class Timer(VirtualScheduler scheduler, ICancelable? cancelable) : ClockItem
+    {
+        private readonly long _epoch = scheduler._binding.Epoch;
+
+        protected VirtualScheduler Scheduler => scheduler;
+
+        protected bool Live => scheduler.Live(_epoch) && cancelable is not { IsCancellationRequested: true };
+
+        /// <summary>The timer's work, without the checks (a repeating timer runs it at every period).</summary>
+        public abstract void Work();
+
+        protected override void Run()
         {
-            if (!Live(epoch) || cancelable is { IsCancellationRequested: true }) return;
-            // Re-arm from the due time, not from when the loop got here: no drift.
-            Repeat(due + interval, interval, action, cancelable);
-            action();
-        });
+            if (Live) Work();
+        }
+    }
+
+    private sealed class OnceTimer(VirtualScheduler scheduler, ICancelable? cancelable, Action action) : Timer(scheduler, cancelable)
+    {
+        public override void Work() => action();
+    }
+
+    private sealed class TellTimer(VirtualScheduler scheduler, ICancelable? cancelable, ICanTell receiver, object message, IActorRef sender)
+        : Timer(scheduler, cancelable)
+    {
+        public override void Work() => receiver.Tell(message, sender);
+    }
+
+    private sealed class RepeatingTimer(VirtualScheduler scheduler, ICancelable? cancelable, TimeSpan interval, Timer work) : Timer(scheduler, cancelable)
+    {
+        public Domain.Time.SimInstant Due { get; set; }
+
+        public override void Work() => work.Work();
+
+        protected override void Run()
+        {
+            if (!Live) return;
+            // Re-arm from the due time, not from when the loop got here: no drift. Armed before the work runs, as the
+            // work may arm timers of its own.
+            if (Scheduler.Armed() is { } kernel)
+            {
+                Due += interval;
+                kernel.Clock.Schedule(Due, this);
+            }
+            Work();
+        }
     }
 
     /// <summary>

@@ -126,7 +126,7 @@ public sealed class SimulatedNetwork
         if (random.Bernoulli(model.DuplicationRate))
         {
             _duplicated++;
-            ScheduleDelivery(message, due + model.Latency.Sample(random));
+            ScheduleDelivery(message.Copy(), due + model.Latency.Sample(random));
         }
     }
 
@@ -240,7 +240,7 @@ public sealed class SimulatedNetwork
     private void ScheduleDelivery(InFlight message, SimInstant due)
     {
         _inFlight++;
-        _clock.Schedule(due, message.Arrive);
+        _clock.Schedule(due, message);
     }
 
     private void Arrive(InFlight message)
@@ -346,12 +346,16 @@ public sealed class SimulatedNetwork
         public SimInstant LastDue { get; set; }
     }
 
-    private sealed class InFlight(SimulatedNetwork network, NetworkEnvelope envelope, string toNode)
+    // A message on its way is its own clock item: arriving is its work.
+    private sealed class InFlight(SimulatedNetwork network, NetworkEnvelope envelope, string toNode) : ClockItem
     {
         public NetworkEnvelope Envelope { get; } = envelope;
         public string ToNode { get; } = toNode;
         public long Incarnation { get; set; }
 
-        public void Arrive() => network.Arrive(this);
+        /// <summary>A second copy of the message (duplication): the same envelope, to the same incarnation.</summary>
+        public InFlight Copy() => new(network, Envelope, ToNode) { Incarnation = Incarnation };
+
+        protected override void Run() => network.Arrive(this);
     }
 }
