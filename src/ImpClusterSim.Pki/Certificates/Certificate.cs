@@ -26,6 +26,7 @@ public sealed class Certificate : IEquatable<Certificate>
     // Worked out on first use (the same value whichever thread computes it first).
     private string? subjectCommonName;
     private string? serialNumberHex;
+    private string[]? criticalExtensionOids;
 
     internal Certificate(X509Certificate certificate, AsymmetricKeyParameter? knownPublicKey = null, bool madeHere = false)
     {
@@ -73,6 +74,10 @@ public sealed class Certificate : IEquatable<Certificate>
 
     /// <summary>Serial number in lower-case hex without leading zeros, as in trust-store file names.</summary>
     public string SerialNumberHex => serialNumberHex ??= Bc.SerialNumber.ToString(16);
+
+    /// <summary>The OIDs of its critical extensions, in ordinal order (read once: every path validation asks).</summary>
+    internal IReadOnlyList<string> CriticalExtensionOids =>
+        criticalExtensionOids ??= [.. (Bc.GetCriticalExtensionOids() ?? Enumerable.Empty<string>()).Order(StringComparer.Ordinal)];
 
     /// <summary>Its file name in a trust store (<see cref="TrustEntry.FileNameFor"/>), kept once worked out.</summary>
     internal string? TrustFileName { get; set; }

@@ -129,13 +129,9 @@ internal static class PathChecks
 
     private static void CriticalExtensions(Certificate certificate, List<ValidationFailure> reasons)
     {
-        var critical = certificate.Bc.GetCriticalExtensionOids();
-        if (critical is null)
+        foreach (var oid in certificate.CriticalExtensionOids)
         {
-            return;
-        }
-        foreach (var oid in critical.Where(o => !UnderstoodExtensions.Contains(o)).Order(StringComparer.Ordinal))
-        {
+            if (UnderstoodExtensions.Contains(oid)) continue;
             var name = ExtensionReader.ExtensionName(oid);
             reasons.Add(new ValidationFailure(ValidationFailureKind.CriticalExtension, $"certificate '{certificate.Subject}' has an unsupported critical extension {(name == oid ? oid : $"{name} ({oid})")}"));
         }

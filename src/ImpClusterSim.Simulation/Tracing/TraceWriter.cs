@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ImpClusterSim.Domain.Time;
 using ImpClusterSim.Node.Ports;
 
 namespace ImpClusterSim.Simulation.Tracing;
@@ -71,7 +72,9 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         _line.ResetWrittenCount();
         _json.Reset(_line);
         _json.WriteStartObject();
-        _json.WriteString("t"u8, e.Time.ToString());
+        Span<byte> time = stackalloc byte[SimInstant.TextLength];
+        e.Time.FormatUtf8(time);
+        _json.WriteString("t"u8, time);
         _json.WriteString("node"u8, e.Node);
         _json.WriteString("path"u8, e.Path);
         _json.WriteString("event"u8, e.Event);
