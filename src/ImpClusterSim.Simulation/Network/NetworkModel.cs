@@ -21,6 +21,9 @@ public sealed class NetworkModel
 
     public LinkModel Default { get; private set; }
 
+    /// <summary>Counts the changes of the model (<see cref="Set"/>, <see cref="Clear"/>): a link's model read at one version holds until the next.</summary>
+    public long Version { get; private set; }
+
     /// <summary>The cluster of <paramref name="node"/>, if the map names one.</summary>
     public string? ClusterOf(string node) => _clusterOf.GetValueOrDefault(node);
 
@@ -43,6 +46,7 @@ public sealed class NetworkModel
     public void Set(LinkScope scope, LinkModel model)
     {
         model = model.Validated();
+        Version++;
         switch (scope.Kind)
         {
             case LinkScopeKind.NodePair: _nodePairs[(scope.From, scope.To)] = model; break;
@@ -52,10 +56,15 @@ public sealed class NetworkModel
     }
 
     /// <summary>Removes the override of <paramref name="scope"/> (the default cannot be removed); true if there was one.</summary>
-    public bool Clear(LinkScope scope) => scope.Kind switch
+    public bool Clear(LinkScope scope)
     {
-        LinkScopeKind.NodePair => _nodePairs.Remove((scope.From, scope.To)),
-        LinkScopeKind.ClusterPair => _clusterPairs.Remove((scope.From, scope.To)),
-        _ => throw new InvalidOperationException("the default link model can be replaced, not cleared"),
-    };
+        var removed = scope.Kind switch
+        {
+            LinkScopeKind.NodePair => _nodePairs.Remove((scope.From, scope.To)),
+            LinkScopeKind.ClusterPair => _clusterPairs.Remove((scope.From, scope.To)),
+            _ => throw new InvalidOperationException("the default link model can be replaced, not cleared"),
+        };
+        if (removed) Version++;
+        return removed;
+    }
 }

@@ -20,7 +20,9 @@ public sealed class SimulatedNetwork
     private readonly ITraceSink _trace;
     private readonly Dictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _incarnations = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string From, string To), LinkState> _links = new();
+    // Links by sender, then receiver: string keys with the ordinal comparer hash without randomization (a tuple key
+    // would hash both names with the randomized hash at every message).
+    private readonly Dictionary<string, Dictionary<string, LinkState>> _links = new(StringComparer.Ordinal);
     private readonly List<Partition> _partitions = []; // in the order they started
     private readonly Dictionary<string, ulong> _nameHashes = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, ulong> _typeHashes = new();
@@ -106,7 +108,7 @@ public sealed class SimulatedNetwork
         message.Incarnation = target.Incarnation;
 
         var link = Link(fromNode, toNode);
-        var model = Model.For(fromNode, toNode);
+        var model = link.ModelAt(Model, fromNode, toNode);
         var random = link.Random;
         if (random.Bernoulli(model.LossRate))
         {
@@ -229,10 +231,11 @@ public sealed class SimulatedNetwork
 
     private LinkState Link(string from, string to)
     {
-        if (!_links.TryGetValue((from, to), out var link))
+        if (!_links.TryGetValue(from, out var fromLinks)) _links.Add(from, fromLinks = new Dictionary<string, LinkState>(StringComparer.Ordinal));
+        if (!fromLinks.TryGetValue(to, out var link))
         {
             link = new LinkState(_randomness.Stream("network", from, to));
-            _links.Add((from, to), link);
+            fromLinks.Add(to, link);
         }
         return link;
     }
@@ -344,6 +347,20 @@ public sealed class SimulatedNetwork
 
         /// <summary>Due time of the last in-order delivery scheduled on this link (the FIFO floor).</summary>
         public SimInstant LastDue { get; set; }
+
+        private LinkModel? _model;
+        private long _modelVersion = -1;
+
+        /// <summary>The link's model now: read from <paramref name="model"/> again only after it changed.</summary>
+        public LinkModel ModelAt(NetworkModel model, string from, string to)
+        {
+            if (_modelVersion != model.Version || _model is null)
+            {
+                _model = model.For(from, to);
+                _modelVersion = model.Version;
+            }
+            return _model;
+        }
     }
 
     // A message on its way is its own clock item: arriving is its work.
