@@ -20,9 +20,13 @@ public sealed class ReuseTests
         var factory = new NodeCertificateFactory("reuse-tests", KeyPool.Shared);
         var first = factory.CreateSelfSigned(Node, CertificateUnit.Tomcat, Installed);
         var again = factory.CreateSelfSigned(Node, CertificateUnit.Tomcat, Installed);
+        var sameSecond = factory.CreateSelfSigned(Node, CertificateUnit.Tomcat, Installed.AddMilliseconds(300));
         var later = factory.CreateSelfSigned(Node, CertificateUnit.Tomcat, Installed.AddMinutes(1));
 
         Assert.Same(first, again); // remembered whole: not built, encoded and parsed again
+        // A certificate says its validity in whole seconds, and its serial derives from what it says: made again in the
+        // same second for the same key, it is the same certificate.
+        Assert.Same(first, sameSecond);
         Assert.NotSame(first.Certificate, later.Certificate);
         Assert.NotEqual(first.Certificate, later.Certificate);
     }

@@ -51,6 +51,9 @@ public sealed class NodeCertificateFactory
         var keyId = KeyIdFor(node, unit, generation);
         var dnsNames = node.DnsNamesFor(unit);
         var made = SelfSigned.GetValue(KeyPool, _ => new ConcurrentDictionary<SelfSignedKey, OwnCertificate>());
+        // What the certificate says of its validity: whole seconds (RFC 5280 §4.1.2.5). Its serial comes from that too, so
+        // a certificate made again for the same key in the same second is the same certificate.
+        notBefore = CertificateBuilder.TruncateToSeconds(notBefore);
         var memo = new SelfSignedKey(unit.Name, keyId, notBefore.Ticks, algorithm, hash, validityYears, string.Join(',', dnsNames));
         if (made.TryGetValue(memo, out var known)) return known;
 
