@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using ImpClusterSim.Node.Runtime;
 using ImpClusterSim.Simulation.Nodes;
@@ -15,6 +16,7 @@ public sealed class Operator
     private readonly ActorSystem _system;
     private readonly IActorRef _inbox;
     private readonly Queue<object> _replies = new();
+    private long _callbacks;
 
     /// <summary>The name of the operator's ActorSystem (its actors' paths start with it).</summary>
     public const string SystemName = "operator";
@@ -80,7 +82,8 @@ public sealed class Operator
     /// </summary>
     public bool Send(string node, Func<IActorRef, object> make, Action<object> onReply)
     {
-        var replyTo = _system.ActorOf(ActorFactory.Props(() => new Callback(onReply)));
+        // Named by the run's own count, not Akka's generated names: the system may have served an earlier run.
+        var replyTo = _system.ActorOf(ActorFactory.Props(() => new Callback(onReply)), "reply-" + (++_callbacks).ToString(CultureInfo.InvariantCulture));
         return _run[node].Tell(make(replyTo));
     }
 
