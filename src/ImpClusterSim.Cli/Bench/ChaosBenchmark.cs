@@ -9,7 +9,7 @@ namespace ImpClusterSim.Cli.Bench;
 /// <c>impsim bench --chaos</c>: seeded chaos runs per second of the 20-node default deployment over 24 virtual hours with
 /// the built-in workload (start-up and certificate installation included), one run at a time and on every core, after
 /// a warm-up that lasts until the JIT has settled (<see cref="WarmUp"/>: tiered compilation moves the hot code to its
-/// second tier over the first 50-60 runs of a process, and a campaign of thousands of seeds runs at the settled speed),
+/// second tier over the first 50-70 runs of a process, and a campaign of thousands of seeds runs at the settled speed),
 /// each figure on seeds the process has not played; and whether the same seed gives the same schedule, trace hash and
 /// verdict on one thread and on several. Wall-clock figures; the target of 10 runs per second is issue 14's.
 /// </summary>
@@ -76,7 +76,7 @@ internal static class ChaosBenchmark
     /// <summary>
     /// Plays batches of <see cref="WarmUpBatch"/> seeds on every core until a batch made the JIT compile fewer than
     /// <see cref="SettledCompilations"/> methods (tiered compilation has moved the hot code to its second tier: on this
-    /// project's machine that takes 50-60 runs, about 5 s of JIT time) or <see cref="MaxWarmUpRuns"/> were played;
+    /// project's machine that took 54-72 runs, about 5 s of JIT time) or <see cref="MaxWarmUpRuns"/> were played;
     /// returns how many runs it played. Seeds from 1000 on, which no figure plays.
     /// </summary>
     private static int WarmUp(ChaosBase basis)
