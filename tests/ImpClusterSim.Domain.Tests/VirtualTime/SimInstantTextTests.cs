@@ -16,8 +16,9 @@ public sealed class SimInstantTextTests
             new DateTime(2026, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc).Ticks + 9_999,
             new DateTime(999, 2, 3, 4, 5, 6, 7, DateTimeKind.Utc).Ticks,
         };
-        var random = new Random(5280);
-        for (var i = 0; i < 200; i++) data.Add(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks));
+        // 200 instants spread over the whole range by a step prime to it, so that every field takes many values.
+        const long step = 15_485_863L * 1_000_000_007L;
+        for (var i = 1; i <= 200; i++) data.Add((long)((ulong)(i * step) % (ulong)DateTime.MaxValue.Ticks));
         return data;
     }
 
