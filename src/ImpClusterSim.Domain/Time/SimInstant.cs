@@ -47,20 +47,14 @@ public readonly record struct SimInstant(long UtcTicks) : IComparable<SimInstant
     {
         if (destination.Length < TextLength) throw new ArgumentException($"needs {TextLength} bytes", nameof(destination));
         var t = ToDateTime();
+        "0000-00-00T00:00:00.000Z"u8.CopyTo(destination);
         Digits(destination[..4], t.Year);
-        destination[4] = (byte)'-';
         Digits(destination.Slice(5, 2), t.Month);
-        destination[7] = (byte)'-';
         Digits(destination.Slice(8, 2), t.Day);
-        destination[10] = (byte)'T';
         Digits(destination.Slice(11, 2), t.Hour);
-        destination[13] = (byte)':';
         Digits(destination.Slice(14, 2), t.Minute);
-        destination[16] = (byte)':';
         Digits(destination.Slice(17, 2), t.Second);
-        destination[19] = (byte)'.';
         Digits(destination.Slice(20, 3), t.Millisecond);
-        destination[23] = (byte)'Z';
     }
 
     // Zero-padded decimal digits filling the span.

@@ -42,7 +42,7 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
     }
 
     protected override void InternalScheduleTellRepeatedly(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message, IActorRef sender, ICancelable cancelable) =>
-        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, new TellTimer(this, null, receiver, message, sender)));
+        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, () => receiver.Tell(message, sender)));
 
     protected override void InternalScheduleOnce(TimeSpan delay, Action action, ICancelable cancelable) =>
         Once(delay, action, cancelable);
@@ -51,10 +51,10 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
         Once(delay, action.Run, cancelable);
 
     protected override void InternalScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, Action action, ICancelable cancelable) =>
-        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, new OnceTimer(this, null, action)));
+        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, action));
 
     protected override void InternalScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, IRunnable action, ICancelable cancelable) =>
-        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, new OnceTimer(this, null, action.Run)));
+        Repeat(initialDelay, new RepeatingTimer(this, cancelable, interval, action.Run));
 
     private void Once(TimeSpan delay, Action action, ICancelable? cancelable)
     {
@@ -78,7 +78,7 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
 
         protected bool Live => scheduler.Live(_epoch) && cancelable is not { IsCancellationRequested: true };
 
-        /// <summary>The timer's work, without the checks (a repeating timer runs it at every period).</summary>
+        /// <summary>The timer's work, run by <see cref="Run"/> while the timer is live.</summary>
         public abstract void Work();
 
         protected override void Run()
@@ -98,11 +98,11 @@ public sealed class VirtualScheduler : SchedulerBase, IDisposable
         public override void Work() => receiver.Tell(message, sender);
     }
 
-    private sealed class RepeatingTimer(VirtualScheduler scheduler, ICancelable? cancelable, TimeSpan interval, Timer work) : Timer(scheduler, cancelable)
+    private sealed class RepeatingTimer(VirtualScheduler scheduler, ICancelable? cancelable, TimeSpan interval, Action work) : Timer(scheduler, cancelable)
     {
         public Domain.Time.SimInstant Due { get; set; }
 
-        public override void Work() => work.Work();
+        public override void Work() => work();
 
         protected override void Run()
         {

@@ -354,12 +354,12 @@ public sealed class SimulatedNetwork
         /// <summary>The link's model now: read from <paramref name="model"/> again only after it changed.</summary>
         public LinkModel ModelAt(NetworkModel model, string from, string to)
         {
-            if (_modelVersion != model.Version || _model is null)
+            if (_modelVersion != model.Version)
             {
                 _model = model.For(from, to);
                 _modelVersion = model.Version;
             }
-            return _model;
+            return _model!;
         }
     }
 

@@ -389,23 +389,10 @@ public sealed class NodeDatabase : ReceiveActor, IWithTimers
     private ClusterReplicationView ViewOfCluster()
     {
         var now = _node.Clock.Now;
-        var peers = _setup.ClusterPeers;
-        var last = _lastView is { } seen && seen.Nodes.Length == peers.Count ? seen : null;
-        ReplicaView[]? views = null; // made at the first difference from the last view
-        for (var i = 0; i < peers.Count; i++)
-        {
-            var name = peers[i].Name;
-            var (connected, applied) = _replicaAcks.TryGetValue(name, out var ack) ? (now - ack.At <= _setup.Timings.ReplicationStale, ack.Applied) : (false, 0L);
-            if (views is null && last is not null && last.Nodes[i] is var before && before.Node == name && before.Connected == connected && before.LastApplied == applied)
-                continue;
-            if (views is null)
-            {
-                views = new ReplicaView[peers.Count];
-                for (var j = 0; j < i; j++) views[j] = last!.Nodes[j];
-            }
-            views[i] = new ReplicaView(name, connected, applied);
-        }
-        return views is null && last is not null ? last : _lastView = new ClusterReplicationView([.. views ?? []]);
+        ReplicaView[] views = [.. _setup.ClusterPeers.Select(n => _replicaAcks.TryGetValue(n.Name, out var ack)
+            ? new ReplicaView(n.Name, now - ack.At <= _setup.Timings.ReplicationStale, ack.Applied)
+            : new ReplicaView(n.Name, false, 0))];
+        return _lastView is { } last && last.Nodes.AsSpan().SequenceEqual(views) ? last : _lastView = new ClusterReplicationView([.. views]);
     }
 
     private ClusterReplicationView? _lastView;
