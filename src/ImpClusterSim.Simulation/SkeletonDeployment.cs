@@ -8,6 +8,7 @@ namespace ImpClusterSim.Simulation;
 /// </summary>
 public static class SkeletonDeployment
 {
+    /// <summary>A cluster of skeleton nodes: <c>Nodes[0]</c> is its publisher; <c>Peered</c> clusters sync with each other.</summary>
     public sealed record Cluster(string Name, IReadOnlyList<string> Nodes, bool Peered);
 
     /// <summary>The cluster of every node, for <see cref="RunOptions.ClusterOfNode"/>.</summary>

@@ -39,7 +39,7 @@ public sealed class WireCodecTests
     public void Every_skeleton_and_control_type_has_a_sample()
     {
         var sampled = Samples().Select(s => s[0].GetType()).ToHashSet();
-        Assert.Empty(NodeCodecs.Skeleton.Concat(LiveCodecs.Control).Select(c => c.Type).Where(t => !sampled.Contains(t)));
+        Assert.DoesNotContain(NodeCodecs.Skeleton.Concat(LiveCodecs.Control).Select(c => c.Type), t => !sampled.Contains(t));
     }
 
     [Theory]

@@ -10,10 +10,10 @@ public sealed class NameConstraintTests
     private static readonly Certificate RootCertificate = Root.SelfSigned();
 
     private static NameConstraints Permitted(params GeneralName[] names) =>
-        new(names.Select(n => new GeneralSubtree(n)).ToArray(), null);
+        new(new GeneralSubtrees(names.Select(n => new GeneralSubtree(n)).ToArray()), null);
 
     private static NameConstraints Excluded(params GeneralName[] names) =>
-        new(null, names.Select(n => new GeneralSubtree(n)).ToArray());
+        new(null, new GeneralSubtrees(names.Select(n => new GeneralSubtree(n)).ToArray()));
 
     private static ValidationResult Validate(NameConstraints constraints, Func<Forge, Forge> leafNames, string subject = "CN=leaf", string id = "")
     {

@@ -57,7 +57,7 @@ public sealed class ProfileRuleTests
     [Fact]
     public void Name_constraints_belong_only_in_CA_certificates()
     {
-        var constraints = new NameConstraints([new GeneralSubtree(new GeneralName(GeneralName.DnsName, "example.com"))], (GeneralSubtree[]?)null);
+        var constraints = new NameConstraints(new GeneralSubtrees(new GeneralSubtree(new GeneralName(GeneralName.DnsName, "example.com"))), null);
         var leaf = Forge.For("CN=constrained leaf", "profile-nc").With(X509Extensions.NameConstraints, true, constraints).SignedBy(Root);
 
         Assert.Equal("certificate 'CN=constrained leaf' has name constraints but is not a CA (RFC 5280 §4.2.1.10)", Only(leaf));

@@ -11,12 +11,15 @@ namespace ImpClusterSim.Domain.Certificates;
 /// </summary>
 public abstract record CertificateEvent(ImmutableArray<string> ServicesToRestart);
 
+/// <summary>A CA certificate added to trust store <c>Store</c> (e.g. tomcat-trust) as <c>Entry</c>; replicated to the cluster's other nodes.</summary>
 public sealed record TrustCertificateAdded(string Store, TrustCertificate Entry, ImmutableArray<string> ServicesToRestart)
     : CertificateEvent(ServicesToRestart);
 
+/// <summary>The certificate listed as <c>FileName</c> (e.g. <c>Example_Corp_Root_CA.pem</c>) removed from trust store <c>Store</c>.</summary>
 public sealed record TrustCertificateRemoved(string Store, string FileName, ImmutableArray<string> ServicesToRestart)
     : CertificateEvent(ServicesToRestart);
 
+/// <summary>The node's own certificate of <c>Unit</c> replaced by <c>Certificate</c> (uploaded CA-signed, regenerated); peers see it once the presenting service restarts (docs/model.md).</summary>
 public sealed record OwnCertificateChanged(CertificateUnit Unit, Certificate Certificate, ImmutableArray<string> ServicesToRestart)
     : CertificateEvent(ServicesToRestart);
 

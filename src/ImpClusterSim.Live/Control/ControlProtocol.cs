@@ -56,6 +56,7 @@ public sealed record DurableValue(string Key, object? Value);
 /// </summary>
 public sealed record UploadProbe(string Name, byte[] Content);
 
+/// <summary>The reply to <see cref="UploadProbe"/>: the upload <c>Name</c> is committed to the node's durable store.</summary>
 public sealed record UploadAcknowledged(string Name);
 
 /// <summary>Asks which uploads the node's disk holds: answered with <see cref="UploadList"/>.</summary>
@@ -70,6 +71,7 @@ public sealed record StoredUpload(string Name, byte[] Content, byte[] Sha256);
 /// <summary>Asks the node process to leave the cluster and exit. Answered with <see cref="ControlAck"/> first.</summary>
 public sealed record ShutdownNode;
 
+/// <summary>The reply to a control message (<see cref="ShutdownNode"/>): <c>What</c> says which was done.</summary>
 public sealed record ControlAck(string What);
 
 /// <summary>

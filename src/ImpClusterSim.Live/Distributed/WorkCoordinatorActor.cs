@@ -289,6 +289,7 @@ public sealed class WorkCoordinatorActor : ReceiveActor, IWithTimers
     /// <summary>Local: the session is over; every worker is told, then the sender gets <see cref="Done"/>.</summary>
     public sealed record EndSession(string Reason);
 
+    /// <summary>Local: the reply to <see cref="EndSession"/> once every worker was told.</summary>
     public sealed class Done
     {
         public static readonly Done Instance = new();

@@ -23,6 +23,7 @@ public sealed record UploadLoginBanner(string FileName, ImmutableArray<byte> Con
 /// <summary>What an interface shows at login (before or after); the reply is a <see cref="LoginPage"/>.</summary>
 public sealed record OpenLoginPage(LoginInterface Interface, LoginPhase Phase, IActorRef ReplyTo);
 
+/// <summary>The reply to <see cref="OpenLoginPage"/>: the banner the interface shows at that phase, or null for none.</summary>
 public sealed record LoginPage(string Node, LoginInterface Interface, LoginPhase Phase, string? Banner);
 
 /// <summary>
@@ -37,6 +38,7 @@ public sealed record CertificateOperation(Domain.Certificates.CertificateCommand
 /// <summary>Asks for the node's certificates and trust stores as they are now; the reply is a <see cref="CertificatesSnapshot"/>.</summary>
 public sealed record QueryCertificates(IActorRef ReplyTo);
 
+/// <summary>The reply to <see cref="QueryCertificates"/>: the node's own certificates and trust stores as of now.</summary>
 public sealed record CertificatesSnapshot(string Node, Domain.Certificates.NodeCertificates Certificates);
 
 /// <summary>
@@ -51,6 +53,7 @@ public sealed record SettingsOperation(Domain.Settings.SettingsEdit Edit, IActor
 /// <summary>Asks for the saved settings, what the node's services use, and what is pending a restart.</summary>
 public sealed record QuerySettings(IActorRef ReplyTo);
 
+/// <summary>The reply to <see cref="QuerySettings"/>: the cluster's saved settings, the ones the node's services use, and the changes waiting for a service restart.</summary>
 public sealed record SettingsSnapshot(
     string Node,
     Domain.Settings.SecuritySettings Saved,
@@ -108,11 +111,13 @@ public sealed record PeerStatesSnapshot(string Node, ImmutableArray<Domain.Inter
 /// <summary>Diagnostics &gt; System Troubleshooter; the reply is a <see cref="TroubleshooterReport"/>.</summary>
 public sealed record RunSystemTroubleshooter(IActorRef ReplyTo);
 
+/// <summary>The reply to <see cref="RunSystemTroubleshooter"/>: the Inter-Clustering test's result and the page's text.</summary>
 public sealed record TroubleshooterReport(string Node, Domain.Intercluster.TroubleshooterTestResult InterClustering, string Text);
 
 /// <summary>The node's FIPS 140-2 state; the reply is a <see cref="FipsSnapshot"/>.</summary>
 public sealed record QueryFips(IActorRef ReplyTo);
 
+/// <summary>The reply to <see cref="QueryFips"/>: the node's FIPS 140-2 mode, run state and pending self-test fault.</summary>
 public sealed record FipsSnapshot(string Node, Domain.Fips.FipsNodeState State);
 
 /// <summary>

@@ -18,6 +18,7 @@ public sealed record ServiceControlReply(string Node, ServiceReply Reply);
 /// <summary>Asks for the state of the node's services; the reply is a <see cref="ServicesSnapshot"/>.</summary>
 public sealed record QueryServices(IActorRef ReplyTo);
 
+/// <summary>The reply to <see cref="QueryServices"/>: every service of the node and its status (Started, Starting, Stopped, Stopping).</summary>
 public sealed record ServicesSnapshot(string Node, NodeServices Services);
 
 /// <summary>

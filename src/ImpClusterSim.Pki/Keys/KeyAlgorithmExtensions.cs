@@ -1,7 +1,9 @@
 namespace ImpClusterSim.Pki;
 
+/// <summary>Facts about a <see cref="KeyAlgorithm"/>: its family, size and the name listings show.</summary>
 public static class KeyAlgorithmExtensions
 {
+    /// <summary>True for the RSA sizes (1024 to 4096 bits), false for the EC curves.</summary>
     public static bool IsRsa(this KeyAlgorithm algorithm) => algorithm is KeyAlgorithm.Rsa1024
         or KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072 or KeyAlgorithm.Rsa4096;
 

@@ -1,5 +1,6 @@
 namespace ImpClusterSim.Pki;
 
+/// <summary>Where RSA keys come from (docs/pki.md, "Key pool"): a shared pool (fast, the default) or generated per key id.</summary>
 public enum KeyPoolMode
 {
     /// <summary>RSA keys come from the shared pool of pre-generated keys (slot chosen by hashing the key id).</summary>

@@ -7,6 +7,7 @@ namespace ImpClusterSim.Scenarios.Language;
 /// <summary>Something that must be true; <see cref="Kind"/> is its name in the language.</summary>
 public abstract record Condition(SourceSpan Span)
 {
+    /// <summary>The condition's key in a check, e.g. <c>peer-status</c> (docs/scenarios.md, "Conditions").</summary>
     public abstract string Kind { get; }
 }
 
@@ -28,6 +29,7 @@ public sealed record PeerCertificateIs(string Cluster, string Peer, string? Issu
     public override string Kind => "peer-certificate";
 }
 
+/// <summary><c>troubleshooter-passes</c>: the System Troubleshooter on <see cref="Cluster"/>'s publisher passes its Inter-Clustering test.</summary>
 public sealed record TroubleshooterPasses(string Cluster, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "troubleshooter-passes";
@@ -39,36 +41,43 @@ public sealed record TrustStoreHolds(Target Target, string Store, string Ca, boo
     public override string Kind => Contains ? "trust-store-contains" : "trust-store-lacks";
 }
 
+/// <summary><c>own-cert-issued-by</c>: each target node's own certificate of <see cref="Unit"/> is signed by the scenario CA <see cref="Ca"/>'s key.</summary>
 public sealed record OwnCertIssuedBy(Target Target, string Unit, string Ca, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "own-cert-issued-by";
 }
 
+/// <summary><c>service-state</c>: <see cref="Service"/> (the guide's name, e.g. Cisco Tomcat) is in <see cref="State"/> on each target node.</summary>
 public sealed record ServiceStateIs(Target Target, string Service, ServiceStatus State, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "service-state";
 }
 
+/// <summary><c>cli-output-contains</c>: the admin CLI's reply to <see cref="Command"/> on each target node contains <see cref="Text"/> (checked once, <c>at:</c> an instant).</summary>
 public sealed record CliOutputContains(Target Target, string Command, string Text, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "cli-output-contains";
 }
 
+/// <summary><c>node-up</c>: each target node is up and, where it reports a FIPS state, running (not rebooting or halted).</summary>
 public sealed record NodeUp(Target Target, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "node-up";
 }
 
+/// <summary><c>no-fips-mismatch-exchange</c>: no certificate exchange between a FIPS and a non-FIPS node in the trace (guide: FIPS 140-2 mode; FipsExchangeInvariant).</summary>
 public sealed record NoFipsMismatchExchange(SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "no-fips-mismatch-exchange";
 }
 
+/// <summary><c>secure-peers-when-trusted</c>: every "Connection is secure" a publisher shows is backed by a chain that validates against its tomcat-trust at its clock (SecureStatusInvariant, RFC 5280 §6).</summary>
 public sealed record SecurePeersWhenTrusted(SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "secure-peers-when-trusted";
 }
 
+/// <summary><c>banner-shown</c>: each target node's <see cref="Interface"/> shows a login banner before login, containing <see cref="Text"/> when given (guide: Customized Logon Message).</summary>
 public sealed record BannerShown(Target Target, LoginInterface Interface, string? Text, SourceSpan Span) : Condition(Span)
 {
     public override string Kind => "banner-shown";

@@ -25,6 +25,7 @@ public sealed record Timings(
     public static Timings Default { get; } = new(null, null, null, null, ImmutableDictionary<string, ServiceTimings>.Empty);
 }
 
+/// <summary>A service's start and stop durations (<c>timings.services.&lt;service&gt;.start/stop</c>): ranges of virtual time each start or stop draws from; null keeps the model's default (docs/model.md, "Durations").</summary>
 public sealed record ServiceTimings(DurationRange? Start, DurationRange? Stop);
 
 /// <summary>The default link between any two nodes.</summary>

@@ -1,5 +1,6 @@
 namespace ImpClusterSim.Simulation.Network;
 
+/// <summary>Which way a partition cuts (docs/network.md).</summary>
 public enum PartitionDirection
 {
     /// <summary>Nothing passes between the two sides, in either direction.</summary>

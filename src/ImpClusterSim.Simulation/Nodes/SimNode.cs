@@ -144,9 +144,13 @@ public sealed class SimNode
     }
 }
 
+/// <summary>Whether a <see cref="SimNode"/> has a running incarnation.</summary>
 public enum NodeStatus
 {
+    /// <summary>No incarnation: never started, crashed or stopped.</summary>
     Down,
+    /// <summary>An incarnation is running.</summary>
     Up,
+    /// <summary>A graceful stop is under way.</summary>
     Stopping,
 }

@@ -35,7 +35,7 @@ public sealed class LiveCommandTests : IDisposable
         Assert.Contains(checks, c => c.GetProperty("detail").GetString()!.Contains("incarnation 1 -> 2", StringComparison.Ordinal));
         // One SQLite file per node.
         Assert.Equal(["cucm-pub.db", "imp-a-pub.db", "imp-a-sub1.db", "imp-b-pub.db"],
-            Directory.GetFiles(data, "*.db").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+            Directory.GetFiles(data, "*.db").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Theory]

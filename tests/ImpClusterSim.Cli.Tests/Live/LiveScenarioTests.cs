@@ -82,7 +82,7 @@ public sealed class LiveScenarioTests : IDisposable
         Assert.All(checks, c => Assert.True(c.GetProperty("passed").GetBoolean(), c.GetProperty("name").GetString() + ": " + c.GetProperty("detail").GetString()));
         Assert.Contains(checks, c => c.GetProperty("detail").GetString()!.Contains("Not reachable", StringComparison.Ordinal));
         Assert.Equal(["cucm-pub.db", "imp-a-pub.db", "imp-b-pub.db"],
-            Directory.GetFiles(data, "*.db").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+            Directory.GetFiles(data, "*.db").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray());
 
         // Message counts: what every node process's network port counted (its last report per incarnation, in the
         // trace as network-counts), summed into the summary; the partition dropped some by the injected cut.

@@ -82,8 +82,8 @@ public sealed class SweepReportTests : IDisposable
         var page = StudyReport.Write(Sweep.Value, _dir.File("report"), "impsim sweep x.yaml --set timings.peer-status-refresh=30s,2m --seeds 3");
         var dom = Chromium.DumpDom(page, _dir.File("profile"));
         Assert.Equal(2, Regex.Matches(dom, "<tr class=\"row\"").Count);
-        Assert.Equal(1, Regex.Matches(dom, "<figure class=\"plot cdf\"").Count);
-        Assert.Equal(1, Regex.Matches(dom, "<figure class=\"plot held\"").Count);
+        Assert.Single(Regex.Matches(dom, "<figure class=\"plot cdf\""));
+        Assert.Single(Regex.Matches(dom, "<figure class=\"plot held\""));
         Assert.Equal(2, Regex.Matches(dom, "<figure class=\"plot [^\"]+\"[^>]*>\\s*<svg").Count);
         Assert.Contains("data-check=\"secure within 60 seconds\"", dom);
     }

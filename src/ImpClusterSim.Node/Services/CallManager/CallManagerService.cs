@@ -114,6 +114,7 @@ public sealed class CallManagerService : ServiceActor, IWithTimers
 /// <summary>Asks Cisco CallManager for the state of its TLS SIP trunks; the reply is a <see cref="SipTrunksSnapshot"/>.</summary>
 public sealed record QuerySipTrunks(IActorRef ReplyTo);
 
+/// <summary>The reply to <see cref="QuerySipTrunks"/>: a row per TLS SIP trunk and destination, secure or not with the reason.</summary>
 public sealed record SipTrunksSnapshot(string Node, ImmutableArray<SipTrunkStatus> Trunks);
 
 /// <summary>One trunk destination: secure or not (and why), since when.</summary>
