@@ -20,6 +20,10 @@ public sealed partial class ServiceManager
 
     private bool PlatformRunning => _fips.Fips.Run == NodeRunState.Running;
 
+    /// <summary>What the CLI and the administration pages say while the platform is not running (rebooting or halted).</summary>
+    private string PlatformNotAvailable =>
+        _fips.Fips.Run == NodeRunState.Halted ? FipsNodeState.NotAvailableHalted : FipsNodeState.NotAvailableRebooting;
+
     private void ReceiveBoot()
     {
         Receive<BootDone>(_ => OnBootDone());

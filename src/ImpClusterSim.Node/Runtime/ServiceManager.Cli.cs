@@ -19,8 +19,7 @@ public sealed partial class ServiceManager
     {
         if (!PlatformRunning)
         {
-            r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line,
-                _fips.Fips.Run == Domain.Fips.NodeRunState.Halted ? Domain.Fips.FipsNodeState.NotAvailableHalted : Domain.Fips.FipsNodeState.NotAvailableRebooting));
+            r.ReplyTo.Tell(new CliReply(_node.NodeName, r.Line, PlatformNotAvailable));
             return;
         }
         if (_fipsConfirmation is not null)

@@ -63,7 +63,9 @@ public sealed partial class ServiceManager : ReceiveActor, IWithTimers
         Receive<CliRequest>(OnCli);
         ReceiveBoot();
 
-        // Administrators' operations, to the actor that owns them.
+        // Administrators' operations, to the actor that owns them; while the platform reboots or is halted no page of the
+        // node answers (its CLI says the same, OnCli), so nothing is applied.
+        Receive<AdminOperation>(m => m.ReplyTo.Tell(new AdminReply(_node.NodeName, m.MenuPath, false, [PlatformNotAvailable])), _ => !PlatformRunning);
         Receive<CertificateOperation>(m => _database.Forward(m));
         Receive<QueryCertificates>(m => _database.Forward(m));
         Receive<UploadLoginBanner>(m => _database.Forward(m));

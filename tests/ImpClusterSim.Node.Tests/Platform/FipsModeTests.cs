@@ -116,6 +116,33 @@ public sealed class FipsModeTests : IDisposable
     }
 
     [Fact]
+    public void A_rebooting_or_halted_publisher_refuses_the_administration_pages_and_applies_nothing()
+    {
+        EnableFips(B);
+        var whileRebooting = _f.Intercluster(B, new AddPeer(PeerEntry(AAddress)));
+        Assert.False(whileRebooting.Accepted);
+        Assert.Equal(FipsNodeState.NotAvailableRebooting, Assert.Single(whileRebooting.Messages));
+
+        _f.Run.RunFor(TimeSpan.FromMinutes(30));
+        _f.Run[B].Tell(new FipsSelfTestFault(Persistent: false));
+        _f.Run.Kernel.RunUntilQuiescent();
+        _f.Run[B].Restart();
+        Assert.Equal(NodeRunState.Halted, Fips(B).Run);
+        var whileHalted = _f.Intercluster(B, new AddPeer(PeerEntry(AAddress)));
+        Assert.False(whileHalted.Accepted);
+        Assert.Equal(FipsNodeState.NotAvailableHalted, Assert.Single(whileHalted.Messages));
+        var upload = _f.Do(B, r => new CertificateOperation(new Domain.Certificates.RegenerateCertificate("tomcat"), r));
+        Assert.False(upload.Accepted);
+
+        // Restarted, the node boots and answers again; neither refused operation left a trace in its state.
+        _f.Run[B].Restart();
+        _f.Run.RunFor(TimeSpan.FromMinutes(30));
+        Assert.Equal(NodeRunState.Running, Fips(B).Run);
+        Assert.DoesNotContain(_f.Status(B).States, s => s.PeerAddress == AAddress);
+        Assert.True(_f.Intercluster(B, new AddPeer(PeerEntry(AAddress))).Accepted);
+    }
+
+    [Fact]
     public void A_persistent_self_test_failure_survives_restarts_until_the_node_is_recovered()
     {
         EnableFips("imp-b-sub1");
