@@ -57,9 +57,8 @@ public static class TopologyLoader
         }
         catch (YamlException e)
         {
-            // The representation model refuses a repeated key while loading; report it plainly.
-            var message = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? "duplicate key" : "YAML syntax error: " + e.Message;
-            return (null, [new TopologyError(file, (int)e.Start.Line, (int)e.Start.Column, message)]);
+            // The representation model refuses a repeated key while loading; report it plainly, with the key.
+            return (null, [new TopologyError(file, (int)e.Start.Line, (int)e.Start.Column, Input.YamlErrorText.Describe(e))]);
         }
         catch (InvalidOperationException)
         {

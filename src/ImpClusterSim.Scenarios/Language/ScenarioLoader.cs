@@ -39,10 +39,7 @@ public static class ScenarioLoader
         }
         catch (YamlException e)
         {
-            var message = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException
-                ? "duplicate key"
-                : "YAML syntax error: " + e.Message;
-            return (null, [new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, message)]);
+            return (null, [new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, Domain.Input.YamlErrorText.Describe(e))]);
         }
         catch (InvalidOperationException)
         {

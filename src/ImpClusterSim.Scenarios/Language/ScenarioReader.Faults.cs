@@ -122,7 +122,7 @@ internal sealed partial class ScenarioReader
         switch (a.Spec.Name)
         {
             case "partition":
-                return new Partition(a.Endpoints("a"), a.Endpoints("b"), a.Bool("one-way"), span);
+                return SidesApart(a) ? new Partition(a.Endpoints("a"), a.Endpoints("b"), a.Bool("one-way"), span) : null;
             case "heal":
                 var id = a.Text("id");
                 if (id == "all") return new Heal(null, span);
@@ -142,6 +142,7 @@ internal sealed partial class ScenarioReader
                     return null;
                 }
 
+                if (!SidesApart(a)) return null;
                 return new LinkChange(a.Endpoints("a"), a.Endpoints("b"), a.Range("latency"), a.OptText("distribution"),
                     a.Probability("loss"), a.Probability("duplication"), a.Probability("reorder"), span);
             case "crash": return new Crash(a.Text("node"), a.OptTime("restart-after"), span);
@@ -170,5 +171,16 @@ internal sealed partial class ScenarioReader
             case "disk-failure": return new DiskFailure(a.Text("node"), span);
             default: throw new InvalidOperationException($"no builder for fault '{a.Spec.Name}'");
         }
+    }
+
+    /// <summary>A partition or link is between two sides that share no node (a node cannot be cut off from itself).</summary>
+    private bool SidesApart(ArgValues a)
+    {
+        var sideA = a.Endpoints("a").Nodes;
+        var shared = a.Endpoints("b").Nodes.Where(n => sideA.Contains(n, StringComparer.Ordinal)).ToArray();
+        if (shared.Length == 0) return true;
+        Error(a.Node("b")!, $"'{a.Spec.Name}': {string.Join(", ", shared)} {(shared.Length == 1 ? "is" : "are")} on both sides; " +
+                            "the two sides must not share a node (a node or cluster on side a, others on side b)");
+        return false;
     }
 }

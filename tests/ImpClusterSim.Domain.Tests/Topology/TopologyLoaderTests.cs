@@ -295,10 +295,10 @@ public sealed class TopologyLoaderTests
     }
 
     [Fact]
-    public void A_duplicate_key_is_reported_as_such()
+    public void A_duplicate_key_is_reported_as_such_with_its_name()
     {
         var e = Single("cucm-clusters: []\nimp-clusters: []\ncucm-clusters: []\n");
-        Assert.Equal((3, 1, "duplicate key"), (e.Line, e.Column, e.Message));
+        Assert.Equal((3, 1, "duplicate key 'cucm-clusters'"), (e.Line, e.Column, e.Message));
     }
 
     [Fact]
