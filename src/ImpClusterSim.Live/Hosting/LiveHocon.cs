@@ -39,8 +39,10 @@ public static class LiveHocon
         var tls = s.Tls is null ? "enable-ssl = false" : "enable-ssl = true";
         var hocon = $$"""
             akka {
+              # Standard output is the command's (its table or --json document): Akka's log goes to standard error.
+              loggers = ["{{StandardErrorLogger.ConfigName}}"]
               loglevel = {{s.LogLevel}}
-              stdout-loglevel = {{s.LogLevel}}
+              stdout-loglevel = OFF
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
               actor.provider = cluster
@@ -113,8 +115,9 @@ public static class LiveHocon
           origin-ticks = {{time.Origin.UtcTicks.ToString(CultureInfo.InvariantCulture)}}
         }
         akka {
+          loggers = ["{{StandardErrorLogger.ConfigName}}"]
           loglevel = {{logLevel}}
-          stdout-loglevel = {{logLevel}}
+          stdout-loglevel = OFF
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
           scheduler.implementation = "{{typeof(ScaledScheduler).FullName}}, {{typeof(ScaledScheduler).Assembly.GetName().Name}}"
