@@ -197,8 +197,9 @@ public static class ChaosCommand
             foreach (var s in result.Shrunk)
             {
                 var path = Path.Combine(outDir.ToString(), $"chaos-seed-{s.Seed.ToString(CultureInfo.InvariantCulture)}.yaml");
-                File.WriteAllText(path, s.Yaml.Replace(
-                    ChaosExperiment.ReplayPlaceholder + Scenarios.Overrides.SettingOverride.ReplayWords(basis.Overrides), RunReplay(path, basis), StringComparison.Ordinal));
+                var yaml = ChaosScenarioText.Relocate(s.Yaml, basis.BaseDirectory, Path.GetFullPath(outDir.ToString()));
+                File.WriteAllText(path, yaml.Replace(
+                    ChaosExperiment.ReplayPlaceholder + Scenarios.Overrides.SettingOverride.ReplayWords(basis.Overrides), ChaosScenarioText.CommentText(RunReplay(path, basis)), StringComparison.Ordinal));
                 files[s.Seed] = path;
             }
         }

@@ -41,11 +41,81 @@ public static class ChaosScenarioText
         expect.Add(Node($"{{ name: \"{ConvergedName}\", at: {DurationText.Format(horizon)}, converged: {{}} }}"));
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        foreach (var line in header ?? []) writer.WriteLine("# " + line);
+        foreach (var line in header ?? []) writer.WriteLine("# " + CommentText(line));
         stream.Save(writer, assignAnchors: false);
         var text = writer.ToString();
         // YamlDotNet ends a saved document with "..." (document end): harmless, but not what people write.
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+    }
+
+    /// <summary>
+    /// The shrunk scenario <paramref name="yaml"/> (written by <see cref="Compose"/>), moved from the base scenario's folder
+    /// <paramref name="fromDirectory"/> (null: an embedded scenario, nothing to move) to <paramref name="toDirectory"/>:
+    /// every file the scenario names relative to its folder (the deployment's <c>topology</c>, a step's <c>file</c>) is
+    /// named relative to the new folder, so that <c>impsim run</c> on the written file finds them. Header comments are kept.
+    /// </summary>
+    public static string Relocate(string yaml, string? fromDirectory, string toDirectory)
+    {
+        if (fromDirectory is null || Path.GetFullPath(fromDirectory) == Path.GetFullPath(toDirectory)) return yaml;
+        var lines = yaml.Split('\n');
+        var headerLines = lines.TakeWhile(l => l.StartsWith('#')).Count();
+        var stream = new YamlStream();
+        stream.Load(new StringReader(string.Join('\n', lines.Skip(headerLines))));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var moved = false;
+        if (root.Children.TryGetValue(new YamlScalarNode("deployment"), out var deployment))
+            moved |= MovePaths(deployment, "topology", fromDirectory, toDirectory);
+        if (root.Children.TryGetValue(new YamlScalarNode("steps"), out var steps))
+            moved |= MovePaths(steps, "file", fromDirectory, toDirectory);
+        if (!moved) return yaml;
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        foreach (var line in lines.Take(headerLines)) writer.WriteLine(line);
+        stream.Save(writer, assignAnchors: false);
+        var text = writer.ToString();
+        return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+    }
+
+    /// <summary>Rewrites, anywhere under <paramref name="node"/>, each <paramref name="key"/> whose value is a file found relative to <paramref name="from"/>.</summary>
+    private static bool MovePaths(YamlNode node, string key, string from, string to)
+    {
+        var moved = false;
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (k, v) in map.Children.ToArray())
+                {
+                    if (k is YamlScalarNode { Value: { } name } && name == key && v is YamlScalarNode { Value: { Length: > 0 } path }
+                        && !Path.IsPathRooted(path) && File.Exists(Path.Combine(from, path)))
+                    {
+                        map.Children[k] = new YamlScalarNode(Path.GetRelativePath(to, Path.GetFullPath(Path.Combine(from, path))));
+                        moved = true;
+                    }
+                    else moved |= MovePaths(v, key, from, to);
+                }
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children) moved |= MovePaths(item, key, from, to);
+                break;
+        }
+        return moved;
+    }
+
+    /// <summary>A header line as one comment line: control characters (a newline in a file name) written as escapes.</summary>
+    public static string CommentText(string line)
+    {
+        if (!line.Any(char.IsControl)) return line;
+        var text = new System.Text.StringBuilder(line.Length + 8);
+        foreach (var c in line)
+            text.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        return text.ToString();
     }
 
     private static void Set(YamlMappingNode root, string key, YamlNode value) => root.Children[new YamlScalarNode(key)] = value;
