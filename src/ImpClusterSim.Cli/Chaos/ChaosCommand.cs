@@ -167,8 +167,12 @@ public static class ChaosCommand
         }
         else
         {
-            if (!file.Exists) throw new UsageException($"scenario file '{file}' does not exist");
-            yaml = File.ReadAllText(file.FullName);
+            // Read as run, validate, campaign and sweep read a scenario: a regular file of at most 1 MiB.
+            PathChecks.ExistingFile(file, "scenario file");
+            var (text, readErrors) = ScenarioLoader.ReadFile(file.ToString());
+            foreach (var e in readErrors) error.WriteLine(e.ToString());
+            if (text is null) return null;
+            yaml = text;
             name = file.ToString();
             directory = file.DirectoryName;
         }

@@ -14,10 +14,19 @@ public static class ScenarioLoader
     /// <summary>Reads a scenario file; topology and banner paths in it are relative to its folder.</summary>
     public static (Scenario? Scenario, ImmutableArray<ScenarioError> Errors) Load(string path)
     {
-        if (!InputFile.TryReadText(path, InputFile.MaxTextBytes, out var text, out var error))
-            return (null, [new ScenarioError(path, 1, 1, $"cannot read the scenario file: {error}")]);
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        var (text, errors) = ReadFile(path);
+        return text is null ? (null, errors) : Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
+
+    /// <summary>
+    /// A scenario file's text, read as <see cref="Load"/> reads it: a regular file of at most
+    /// <see cref="InputFile.MaxTextBytes"/> (never a FIFO, a device or a directory, never read without end); or null and
+    /// the error saying why.
+    /// </summary>
+    public static (string? Text, ImmutableArray<ScenarioError> Errors) ReadFile(string path) =>
+        InputFile.TryReadText(path, InputFile.MaxTextBytes, out var text, out var error)
+            ? (text, [])
+            : (null, [new ScenarioError(path, 1, 1, $"cannot read the scenario file: {error}")]);
 
     /// <summary>
     /// Parses scenario text; <paramref name="file"/> is used in error locations and <paramref name="baseDirectory"/>
