@@ -26,8 +26,8 @@ public static class CampaignCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static readonly Option<int> Seeds = new("--seeds") { Description = "How many seeds to play", DefaultValueFactory = _ => 20 };
-    private static readonly Option<ulong> FirstSeed = new("--first-seed") { Description = "The first seed (then +1 each run)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Seeds = StudyArguments.SeedsOption("How many seeds to play");
+    private static readonly Option<ulong> FirstSeed = SeedOptions.First();
     private static readonly Option<int> Jobs = JobsOption.Create();
     private static readonly Option<string[]> Set = SetOptions.Create();
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON (every failing seed listed) instead of the table" };
@@ -52,7 +52,7 @@ public static class CampaignCommand
         var first = parse.GetValue(FirstSeed);
         var jobs = JobsOption.Check(parse.GetValue(Jobs));
         var overrides = SetOptions.Parse(parse.GetValue(Set));
-        StudyArguments.CheckSeeds(count, first);
+        SeedOptions.CheckRange(count, first);
         var cluster = Cluster.Read(parse, jobs);
         var loaded = RunCommand.LoadScenarioFile(file, error);
         if (loaded is null) return ExitCodes.BadInput;

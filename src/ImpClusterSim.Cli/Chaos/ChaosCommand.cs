@@ -35,12 +35,15 @@ public static class ChaosCommand
 
     private static readonly Option<string?> Topology = new("--topology") { Description = "Without a scenario: play the built-in workload of the guide's procedures on this topology (a YAML file, or default, two-clusters, lab)" };
     private static readonly Option<string?> Until = new("--until") { Description = "With --topology: the run's horizon (default 24h)" };
-    private static readonly Option<int> Seeds = new("--seeds") { Description = "How many seeds to play", DefaultValueFactory = _ => 100 };
-    private static readonly Option<ulong> FirstSeed = new("--first-seed") { Description = "The first seed (then +1 each run)", DefaultValueFactory = _ => 1 };
+    private const int MaxSeeds = 1_000_000;
+    private const int MaxShrinkBudget = 100_000;
+
+    private static readonly Option<int> Seeds = SeedOptions.Count("How many seeds to play", 100, MaxSeeds);
+    private static readonly Option<ulong> FirstSeed = SeedOptions.First();
     private static readonly Option<string?> Faults = new("--faults") { Description = "Only these fault kinds, comma-separated: " + string.Join(", ", ChaosFaultKinds.All) };
-    private static readonly Option<double> Intensity = new("--intensity") { Description = "Multiplier on every kind's number of faults (0.1 to 10)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<int> Jobs = new("--jobs") { Description = "Seeds played at once, each on its own thread (the output does not depend on it)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<int> ShrinkBudget = new("--shrink-budget") { Description = "Runs the shrinker may make per failure (0: do not shrink)", DefaultValueFactory = _ => 300 };
+    private static readonly Option<double> Intensity = NumberOptions.Decimal("--intensity", "Multiplier on every kind's number of faults (0.1 to 10)", 1, ChaosProfile.MinIntensity, ChaosProfile.MaxIntensity);
+    private static readonly Option<int> Jobs = JobsOption.Create(1, "Seeds played at once, each on its own thread (the output does not depend on it)");
+    private static readonly Option<int> ShrinkBudget = NumberOptions.Whole("--shrink-budget", "Runs the shrinker may make per failure (0: do not shrink)", 300, 0, MaxShrinkBudget);
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Where the shrunk scenario files go (default: chaos-failures)" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON on stdout" };
     private static readonly Option<DirectoryInfo?> Report = new("--report") { Description = "Write report.html and junit.xml into this folder" };
@@ -60,16 +63,13 @@ public static class ChaosCommand
 
     private static int Execute(ParseResult parse, TextWriter output, TextWriter error)
     {
+        // Ranges of --seeds, --jobs, --shrink-budget and --intensity are checked while parsing (NumberOptions).
         var count = parse.GetValue(Seeds);
-        if (count is < 1 or > 1_000_000) throw new UsageException($"--seeds {count} is out of range (1 to 1000000)");
-        var jobs = parse.GetValue(Jobs);
-        if (jobs is < 1 or > ParallelRuns.MaxJobs) throw new UsageException($"--jobs {jobs} is out of range (1 to {ParallelRuns.MaxJobs})");
+        var first = parse.GetValue(FirstSeed);
+        SeedOptions.CheckRange(count, first);
+        var jobs = JobsOption.Check(parse.GetValue(Jobs));
         var budget = parse.GetValue(ShrinkBudget);
-        if (budget is < 0 or > 100_000) throw new UsageException($"--shrink-budget {budget} is out of range (0 to 100000)");
-        var intensity = parse.GetValue(Intensity);
-        if (!(intensity >= ChaosProfile.MinIntensity && intensity <= ChaosProfile.MaxIntensity))
-            throw new UsageException($"--intensity {intensity.ToString(CultureInfo.InvariantCulture)} is out of range ({ChaosProfile.MinIntensity.ToString(CultureInfo.InvariantCulture)} to {ChaosProfile.MaxIntensity.ToString(CultureInfo.InvariantCulture)})");
-        var profile = new ChaosProfile { Intensity = intensity };
+        var profile = new ChaosProfile { Intensity = parse.GetValue(Intensity) };
         if (parse.GetValue(Faults) is { } faults)
         {
             var (kinds, problem) = ChaosFaultKinds.Parse(faults);
@@ -85,7 +85,7 @@ public static class ChaosCommand
         if (basis.FaultsEnd <= FaultScheduleGenerator.FirstFault + TimeSpan.FromMinutes(1))
             throw new UsageException($"the horizon {DurationText.Format(basis.Horizon)} leaves no room for faults before the quiet period ({DurationText.Format(basis.Quiet)}); give a longer horizon");
 
-        var options = new ChaosOptions { FirstSeed = parse.GetValue(FirstSeed), Seeds = count, Profile = profile, Jobs = jobs, ShrinkBudget = budget };
+        var options = new ChaosOptions { FirstSeed = first, Seeds = count, Profile = profile, Jobs = jobs, ShrinkBudget = budget };
         var outDir = parse.GetValue(Out) ?? new DirectoryInfo("chaos-failures");
         var wall = Stopwatch.StartNew();
         void Shrinking(string message)

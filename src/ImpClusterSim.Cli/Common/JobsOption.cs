@@ -9,14 +9,23 @@ namespace ImpClusterSim.Cli.Common;
 /// </summary>
 public static class JobsOption
 {
-    /// <summary>A new <c>--jobs</c> option (one per command).</summary>
-    public static Option<int> Create() => new("--jobs")
+    /// <summary>
+    /// A new <c>--jobs</c> option (one per command); a value outside 1..<see cref="ParallelRuns.MaxJobs"/> is refused while
+    /// parsing (<see cref="NumberOptions"/>). <paramref name="defaultValue"/>: the machine's processor count unless given.
+    /// </summary>
+    public static Option<int> Create(int? defaultValue = null, string? description = null)
     {
-        Description = "How many runs to play at once, each on its own thread (default: the number of processors); the output does not depend on it",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+        var option = NumberOptions.Whole("--jobs",
+            description ?? "How many runs to play at once, each on its own thread (default: the number of processors); the output does not depend on it",
+            0, 1, ParallelRuns.MaxJobs);
+        option.DefaultValueFactory = _ => defaultValue ?? Environment.ProcessorCount;
+        return option;
+    }
 
-    /// <summary>The value, or <see cref="UsageException"/> (exit 2) when it is outside 1..<see cref="ParallelRuns.MaxJobs"/>.</summary>
+    /// <summary>
+    /// The value, or <see cref="UsageException"/> (exit 2) when it is outside 1..<see cref="ParallelRuns.MaxJobs"/>: a value
+    /// given is checked while parsing, the default (the processor count) only here.
+    /// </summary>
     public static int Check(int jobs) =>
         jobs is >= 1 and <= ParallelRuns.MaxJobs ? jobs : throw new UsageException($"--jobs {jobs} is out of range (1 to {ParallelRuns.MaxJobs})");
 }

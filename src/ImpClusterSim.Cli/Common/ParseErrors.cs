@@ -27,6 +27,10 @@ public static partial class ParseErrors
         if (m.Success)
         {
             var (value, name, type) = (m.Groups["value"].Value, m.Groups["name"].Value, m.Groups["type"].Value);
+            // A whole number too large (or small) for the option's type is out of range, not "not a whole number".
+            if (System.Numerics.BigInteger.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole)
+                && WholeRange(type) is var (min, max))
+                return $"{name} {value} is out of range ({(min == 0 ? $"0 to {max}" : whole < min ? $"smaller than {min}" : $"larger than {max}")})";
             return $"{name} '{value}' is not {Expected(type)}";
         }
         return message;
@@ -68,6 +72,17 @@ public static partial class ParseErrors
             _ => "a valid value",
         };
     }
+
+    /// <summary>The smallest and largest value of a whole-number type (nullable or not), or null for another type.</summary>
+    private static (System.Numerics.BigInteger Min, System.Numerics.BigInteger Max)? WholeRange(string typeName) =>
+        (Nullable().Match(typeName) is { Success: true } n ? n.Groups[1].Value : typeName) switch
+        {
+            "System.UInt64" => (ulong.MinValue, ulong.MaxValue),
+            "System.UInt32" => (uint.MinValue, uint.MaxValue),
+            "System.Int32" => (int.MinValue, int.MaxValue),
+            "System.Int64" => (long.MinValue, long.MaxValue),
+            _ => null,
+        };
 
     [GeneratedRegex("^Cannot parse argument '(?<value>.*)' for (?<kind>option|argument) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\\.?$", RegexOptions.Singleline)]
     private static partial Regex CannotParse();

@@ -20,11 +20,9 @@ internal static class LiveArguments
             throw new UsageException($"{option} {port.ToString(CultureInfo.InvariantCulture)} is out of range (1024 to {(65535 - following).ToString(CultureInfo.InvariantCulture)}{(following > 0 ? $" for {following + 1} ports" : "")})");
     }
 
-    public static void Speed(double speed)
-    {
-        if (!(speed >= 0.01 && speed <= 10_000))
-            throw new UsageException($"--speed {speed.ToString(CultureInfo.InvariantCulture)} is out of range (0.01 to 10000 virtual seconds per wall second)");
-    }
+    /// <summary>A new <c>--speed</c> option: 0.01 to 10000 virtual seconds per wall second, checked while parsing (<see cref="NumberOptions"/>).</summary>
+    public static System.CommandLine.Option<double> SpeedOption(string description, double defaultValue) =>
+        NumberOptions.Decimal("--speed", description, defaultValue, 0.01, 10_000, " virtual seconds per wall second");
 
     public static IReadOnlyList<string> SeedNodes(string? list, string self)
     {

@@ -23,7 +23,7 @@ public static class LiveCommand
     };
 
     private static readonly Option<string?> Topology = new("--topology") { Description = "Without a scenario: play the live showcase (skeleton services) on this topology file or embedded name (default, two-clusters, lab)" };
-    private static readonly Option<double> Speed = new("--speed") { Description = "Virtual seconds per wall second (120: two virtual hours in one wall minute)", DefaultValueFactory = _ => 120 };
+    private static readonly Option<double> Speed = LiveArguments.SpeedOption("Virtual seconds per wall second (120: two virtual hours in one wall minute)", 120);
     private static readonly Option<int> BasePort = new("--base-port") { Description = "The coordinator's port; node i listens on base + 1 + i", DefaultValueFactory = _ => 25520 };
     private static readonly Option<ulong?> Seed = new("--seed") { Description = "Seed of the nodes' keys and random streams (default: the scenario's, else 1; a live run is not replayable)" };
     private static readonly Option<string?> Data = new("--data") { Description = "Directory of the nodes' SQLite files (default: a new temporary directory)" };
@@ -63,7 +63,6 @@ public static class LiveCommand
         var basePort = parse.GetValue(BasePort);
         LiveArguments.Port("--base-port", basePort, nodes);
         var speed = parse.GetValue(Speed);
-        LiveArguments.Speed(speed);
         var upWithin = parse.GetValue(UpWithin);
         if (upWithin is < 1 or > 600) throw new UsageException($"--up-within {upWithin} is out of range (1 to 600 s)");
         var data = parse.GetValue(Data) ?? Path.Combine(Path.GetTempPath(), "impsim-live-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));

@@ -31,7 +31,6 @@ internal static class LiveScenarioRun
             throw new UsageException($"live mode cannot play {scenario.Name}; nothing was started:{Environment.NewLine}{string.Join(Environment.NewLine, refusals.Select(r => "  " + r))}");
         var topology = scenario.Deployment.Topology;
         LiveArguments.Port("--base-port", args.BasePort, topology.Nodes.Count());
-        LiveArguments.Speed(args.Speed);
         if (args.UpWithin is < 1 or > 600) throw new UsageException($"--up-within {args.UpWithin} is out of range (1 to 600 s)");
         var horizon = RunCommand.ParseUntil(args.Until) ?? scenario.Until;
         if (args.Report is not null) PathChecks.WritableDirectory(args.Report, "--report");

@@ -20,7 +20,7 @@ public static class NodeCommand
     private static readonly Option<int> Port = new("--port") { Description = "Fixed TCP port of this process (a restart must reuse it)", Required = true };
     private static readonly Option<string?> SeedNodes = new("--seed-nodes") { Description = "Comma-separated seed addresses, akka.tcp://impsim@HOST:PORT (default: this process, a new cluster)" };
     private static readonly Option<string> Data = new("--data") { Description = "Directory of the node's SQLite file (NODE.db)", DefaultValueFactory = _ => "impsim-live-data" };
-    private static readonly Option<double> Speed = new("--speed") { Description = "Virtual seconds per wall second", DefaultValueFactory = _ => 1 };
+    private static readonly Option<double> Speed = LiveArguments.SpeedOption("Virtual seconds per wall second", 1);
     private static readonly Option<long?> Epoch = new("--epoch") { Description = "Wall instant (Unix ms) at which the run's virtual time starts (default: now)" };
     private static readonly Option<ulong> Seed = new("--seed") { Description = "The run's seed (random streams per node and purpose)", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> Tls = new("--tls") { Description = "Directory of the run's TLS files (ca.pem, NODE.pfx) made by `impsim live --tls`" };
@@ -53,7 +53,6 @@ public static class NodeCommand
         var port = parse.GetValue(Port);
         LiveArguments.Port("--port", port);
         var speed = parse.GetValue(Speed);
-        LiveArguments.Speed(speed);
         var hostname = parse.GetValue(Hostname)!;
         var tlsDir = parse.GetValue(Tls);
         var self = LiveHocon.AddressOf(hostname, port, tlsDir is not null);

@@ -10,13 +10,8 @@ internal static class StudyArguments
 {
     public const int MaxSeeds = 100_000;
 
-    public static void CheckSeeds(int count, ulong first)
-    {
-        if (count is < 1 or > MaxSeeds) throw new UsageException($"--seeds {count} is out of range (1 to {MaxSeeds})");
-        if (first > ulong.MaxValue - (ulong)(count - 1))
-            throw new UsageException($"--first-seed {first} with --seeds {count} goes past the largest seed, {ulong.MaxValue}: the last seed would wrap to 0; " +
-                                     $"use a --first-seed of at most {ulong.MaxValue - (ulong)(count - 1)}");
-    }
+    /// <summary>The seeds option of campaign and sweep: 1 to <see cref="MaxSeeds"/>.</summary>
+    public static System.CommandLine.Option<int> SeedsOption(string description) => SeedOptions.Count(description, 20, MaxSeeds);
 
     /// <summary>The sweep's axes from its --set arguments; every malformed one is bad input (exit 2).</summary>
     public static ImmutableArray<SweepAxis> Axes(IEnumerable<string>? arguments)

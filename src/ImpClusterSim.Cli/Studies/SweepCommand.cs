@@ -27,8 +27,8 @@ public static class SweepCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static readonly Option<int> Seeds = new("--seeds") { Description = "How many seeds to play at every grid point", DefaultValueFactory = _ => 20 };
-    private static readonly Option<ulong> FirstSeed = new("--first-seed") { Description = "The first seed (then +1 each run)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Seeds = StudyArguments.SeedsOption("How many seeds to play at every grid point");
+    private static readonly Option<ulong> FirstSeed = SeedOptions.First();
     private static readonly Option<int> Jobs = JobsOption.Create();
     private static readonly Option<bool> Json = new("--json") { Description = "Print the summary as JSON instead of the table" };
     private static readonly Option<bool> Csv = new("--csv") { Description = "Print the summary as CSV (one row per value and check) instead of the table" };
@@ -56,7 +56,7 @@ public static class SweepCommand
         var csv = parse.GetValue(Csv);
         if (json && csv) throw new UsageException("--json and --csv go one at a time");
         var axes = StudyArguments.Axes(parse.GetValue(Set));
-        StudyArguments.CheckSeeds(seeds, first);
+        SeedOptions.CheckRange(seeds, first);
         var cluster = Cluster.Read(parse, jobs);
 
         var scenario = RunCommand.LoadScenarioFile(file, error);

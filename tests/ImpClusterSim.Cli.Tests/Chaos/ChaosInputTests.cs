@@ -76,4 +76,79 @@ public sealed class ChaosInputTests : IDisposable
             Assert.Fail("impsim chaos blocked opening a FIFO");
         }
     }
+
+    [Theory]
+    [InlineData("0,5", "--intensity '0,5' is not a number (e.g. 2.5)")]
+    [InlineData("1,0", "--intensity '1,0' is not a number (e.g. 2.5)")]
+    [InlineData("1,000", "--intensity '1,000' is not a number (e.g. 2.5)")]
+    [InlineData("NaN", "--intensity 'NaN' is not a number (e.g. 2.5)")]
+    [InlineData("Infinity", "--intensity 'Infinity' is not a number (e.g. 2.5)")]
+    [InlineData("1e400", "--intensity 1e400 is out of range (0.1 to 10)")]
+    [InlineData("-1e400", "--intensity -1e400 is out of range (0.1 to 10)")]
+    [InlineData(" 2", "--intensity ' 2' is not a number (e.g. 2.5)")]
+    public void An_intensity_is_an_invariant_finite_decimal(string value, string message)
+    {
+        var result = CliHarness.Invoke("chaos", "--intensity", value);
+        AssertBadInput(result, message);
+        Assert.DoesNotContain("Infinity is out of range", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decimal_intensity_with_a_point_is_read_as_written()
+    {
+        var (exit, json, stderr) = CliHarness.Invoke("chaos", "--topology", "lab", "--until", "2h", "--seeds", "1", "--intensity", "0.5", "--shrink-budget", "0", "--json");
+        Assert.True(exit is 0 or 1, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(0.5, doc.RootElement.GetProperty("intensity").GetDouble());
+    }
+
+    [Fact]
+    public void The_live_speed_takes_the_same_decimal_parser()
+    {
+        // Before: '1,5' was read as 15 and the run went on to the topology.
+        AssertBadInput(CliHarness.Invoke("live", "--topology", "nosuch", "--speed", "1,5"), "--speed '1,5' is not a number (e.g. 2.5)");
+        AssertBadInput(CliHarness.Invoke("node", "--name", "imp-a-pub", "--port", "30000", "--speed", "1e400"), "--speed 1e400 is out of range (0.01 to 10000 virtual seconds per wall second)");
+    }
+
+    [Theory]
+    [InlineData("chaos")]
+    [InlineData("sweep")]
+    [InlineData("campaign")]
+    public void A_seed_range_past_the_largest_seed_is_refused_instead_of_wrapping_to_0(string command)
+    {
+        var result = CliHarness.Invoke(command, "--first-seed", ulong.MaxValue.ToString(CultureInfo.InvariantCulture), "--seeds", "2");
+        AssertBadInput(result, "goes past the largest seed, 18446744073709551615: the last seed would wrap to 0; use a --first-seed of at most 18446744073709551614");
+    }
+
+    [Fact]
+    public void The_last_seed_itself_can_be_played()
+    {
+        // The range check refuses a wrap, not the largest seed.
+        var (exit, stdout, stderr) = CliHarness.Invoke("chaos", "--topology", "lab", "--until", "2h", "--seeds", "1", "--shrink-budget", "0",
+            "--first-seed", ulong.MaxValue.ToString(CultureInfo.InvariantCulture));
+        Assert.True(exit is 0 or 1, stderr);
+        Assert.Contains("(seeds 18446744073709551615..18446744073709551615)", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--seeds", "2147483648", "--seeds 2147483648 is out of range (1 to 1000000)")]
+    [InlineData("--seeds", "1000001", "--seeds 1000001 is out of range (1 to 1000000)")]
+    [InlineData("--jobs", "2147483648", "--jobs 2147483648 is out of range (1 to 256)")]
+    [InlineData("--shrink-budget", "99999999999", "--shrink-budget 99999999999 is out of range (0 to 100000)")]
+    [InlineData("--seeds", "many", "--seeds 'many' is not a whole number")]
+    public void A_whole_number_too_large_is_out_of_range_with_the_range(string option, string value, string message)
+    {
+        var result = CliHarness.Invoke("chaos", option, value);
+        AssertBadInput(result, message);
+        if (value.All(char.IsAsciiDigit)) Assert.DoesNotContain("not a whole number", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("campaign", "--seeds", "2147483648", "--seeds 2147483648 is out of range (1 to 100000)")]
+    [InlineData("sweep", "--jobs", "2147483648", "--jobs 2147483648 is out of range (1 to 256)")]
+    [InlineData("run", "--seed", "18446744073709551616", "--seed 18446744073709551616 is out of range (0 to 18446744073709551615)")]
+    public void Other_commands_say_out_of_range_too(string command, string option, string value, string message)
+    {
+        AssertBadInput(CliHarness.Invoke(command, option, value), message);
+    }
 }
