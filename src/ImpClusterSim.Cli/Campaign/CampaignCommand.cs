@@ -54,6 +54,7 @@ public static class CampaignCommand
         var overrides = SetOptions.Parse(parse.GetValue(Set));
         SeedOptions.CheckRange(count, first);
         var cluster = Cluster.Read(parse, jobs);
+        if (parse.GetValue(Report) is { } reportDir) PathChecks.WritableDirectory(reportDir, "--report");
         var loaded = RunCommand.LoadScenarioFile(file, error);
         if (loaded is null) return ExitCodes.BadInput;
         // The overrides as axes of one value each: the campaign is the sweep of one grid point.

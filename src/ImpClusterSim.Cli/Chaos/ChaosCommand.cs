@@ -79,6 +79,10 @@ public static class ChaosCommand
 
         var overrides = SetOptions.Parse(parse.GetValue(Set));
         var cluster = Cluster.Read(parse, jobs);
+        // The output folders are checked before any seed runs (as `run --report` does): a wrong one costs nothing.
+        var outDir = parse.GetValue(Out) ?? new DirectoryInfo("chaos-failures");
+        PathChecks.WritableDirectory(outDir, "--out");
+        if (parse.GetValue(Report) is { } reportDir) PathChecks.WritableDirectory(reportDir, "--report");
         var file = parse.GetValue(ScenarioFile);
         var basis = LoadBase(file, parse.GetValue(Topology), parse.GetValue(Until), overrides, error);
         if (basis is null) return ExitCodes.BadInput;
@@ -86,7 +90,6 @@ public static class ChaosCommand
             throw new UsageException($"the horizon {DurationText.Format(basis.Horizon)} leaves no room for faults before the quiet period ({DurationText.Format(basis.Quiet)}); give a longer horizon");
 
         var options = new ChaosOptions { FirstSeed = first, Seeds = count, Profile = profile, Jobs = jobs, ShrinkBudget = budget };
-        var outDir = parse.GetValue(Out) ?? new DirectoryInfo("chaos-failures");
         var wall = Stopwatch.StartNew();
         void Shrinking(string message)
         {

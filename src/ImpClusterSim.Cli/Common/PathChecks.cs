@@ -26,5 +26,7 @@ public static class PathChecks
     public static void WritableDirectory(FileSystemInfo path, string option)
     {
         if (File.Exists(path.FullName)) throw new UsageException($"{option} '{path}' is a file; name a directory (it is created if missing)");
+        for (var parent = Path.GetDirectoryName(path.FullName); parent is not null; parent = Path.GetDirectoryName(parent))
+            if (File.Exists(parent)) throw new UsageException($"{option} '{path}': '{parent}' is a file, not a directory");
     }
 }

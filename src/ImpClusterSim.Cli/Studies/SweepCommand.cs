@@ -58,6 +58,7 @@ public static class SweepCommand
         var axes = StudyArguments.Axes(parse.GetValue(Set));
         SeedOptions.CheckRange(seeds, first);
         var cluster = Cluster.Read(parse, jobs);
+        if (parse.GetValue(Report) is { } reportDir) PathChecks.WritableDirectory(reportDir, "--report");
 
         var scenario = RunCommand.LoadScenarioFile(file, error);
         if (scenario is null) return ExitCodes.BadInput;

@@ -78,6 +78,29 @@ public sealed class ChaosInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--report")]
+    [InlineData("--out")]
+    public void A_file_as_an_output_folder_is_refused_before_any_seed_runs(string option)
+    {
+        var file = Write("afile", "x");
+        // Without the check up front, 30 seeds would run and the failure come only when writing.
+        var result = CliHarness.Invoke("chaos", "--seeds", "30", option, file);
+        AssertBadInput(result, $"{option} '{file}' is a file; name a directory (it is created if missing)");
+        Assert.Equal("x", File.ReadAllText(file));
+
+        AssertBadInput(CliHarness.Invoke("chaos", "--seeds", "30", option, Path.Combine(file, "sub")), $"'{file}' is a file, not a directory");
+    }
+
+    [Theory]
+    [InlineData("campaign")]
+    [InlineData("sweep")]
+    public void Campaign_and_sweep_refuse_a_file_as_the_report_folder_before_any_seed_runs(string command)
+    {
+        var file = Write("afile", "x");
+        AssertBadInput(CliHarness.Invoke(command, "--seeds", "50", "--report", file), $"--report '{file}' is a file; name a directory");
+    }
+
+    [Theory]
     [InlineData("0,5", "--intensity '0,5' is not a number (e.g. 2.5)")]
     [InlineData("1,0", "--intensity '1,0' is not a number (e.g. 2.5)")]
     [InlineData("1,000", "--intensity '1,000' is not a number (e.g. 2.5)")]

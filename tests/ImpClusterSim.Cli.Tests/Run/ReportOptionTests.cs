@@ -51,8 +51,10 @@ public sealed class ReportOptionTests : IDisposable
     {
         var file = Path.Combine(_dir.FullName, "a-file");
         File.WriteAllText(file, "not a folder");
-        var (exit, _, stderr) = CliHarness.Invoke("run", "--report", Path.Combine(file, "sub"), "--until", "1h");
+        var (exit, stdout, stderr) = CliHarness.Invoke("run", "--report", Path.Combine(file, "sub"), "--until", "1h");
         Assert.Equal(2, exit);
-        Assert.Contains("cannot write the report", stderr);
+        // Refused before the run, as a file where a folder is named.
+        Assert.Contains($"--report '{Path.Combine(file, "sub")}': '{file}' is a file, not a directory", stderr);
+        Assert.Equal("", stdout);
     }
 }
