@@ -88,6 +88,7 @@ public static class ChaosCommand
         if (basis is null) return ExitCodes.BadInput;
         if (basis.FaultsEnd <= FaultScheduleGenerator.FirstFault + TimeSpan.FromMinutes(1))
             throw new UsageException($"the horizon {DurationText.Format(basis.Horizon)} leaves no room for faults before the quiet period ({DurationText.Format(basis.Quiet)}); give a longer horizon");
+        CheckPlacement(basis, profile, parse.GetValue(Faults) is not null, error);
 
         var options = new ChaosOptions { FirstSeed = first, Seeds = count, Profile = profile, Jobs = jobs, ShrinkBudget = budget };
         var wall = Stopwatch.StartNew();
@@ -191,6 +192,26 @@ public static class ChaosCommand
             return (topology, TopologyLoader.LoadEmbedded(topology));
         var path = new FileInfo(topology);
         return (path.FullName, RunCommand.LoadTopology(path));
+    }
+
+    /// <summary>
+    /// The fault kinds asked for that the generator cannot place in the deployment (name-resolution needs two IM&amp;P
+    /// clusters, partition and link two nodes, every kind a node) are known before any seed runs: when none of them can
+    /// be placed the experiment would play no fault at all, which is bad input (exit 2); when some cannot, a warning on
+    /// standard error names them and why (the others are played).
+    /// </summary>
+    private static void CheckPlacement(ChaosBase basis, ChaosProfile profile, bool kindsGiven, TextWriter error)
+    {
+        var topology = basis.Scenario.Deployment.Topology;
+        var unplaceable = profile.Kinds.Select(k => (Kind: k, Why: FaultScheduleGenerator.CannotPlace(topology, k))).Where(k => k.Why is not null).ToList();
+        if (unplaceable.Count == 0) return;
+        var why = string.Join("; ", unplaceable.GroupBy(k => k.Why).Select(g => $"{string.Join(" and ", g.Select(k => k.Kind))} need{(g.Count() == 1 ? "s" : "")} {g.Key}"));
+        var deployment = $"the deployment of {basis.Scenario.Name}";
+        if (!topology.Nodes.Any())
+            throw new UsageException($"{deployment} has no nodes: chaos needs at least one node to fault");
+        if (unplaceable.Count == profile.Kinds.Length)
+            throw new UsageException($"{(kindsGiven ? "--faults " + string.Join(",", profile.Kinds) : "chaos")}: no fault can be placed in {deployment}: {why}; nothing would be tested");
+        error.WriteLine($"impsim: warning: no {string.Join(" or ", unplaceable.Select(k => k.Kind))} fault can be placed in {deployment}: {why}; only the other kinds are generated");
     }
 
     /// <summary>Writes each shrunk scenario into <paramref name="outDir"/>, its header naming the command that replays it.</summary>

@@ -27,6 +27,24 @@ public sealed class FaultScheduleGenerator(Deployment topology, TimeSpan faultsE
     private readonly NodeSpec[] _all = [.. topology.Nodes];
     private readonly NodeSpec[] _publishers = [.. topology.ImpClusters.Select(c => c.Publisher)];
     private readonly string[] _clusters = [.. topology.ImpClusters.Select(c => c.Name)];
+    private readonly HashSet<string> _unplaceable = [.. ChaosFaultKinds.All.Where(k => CannotPlace(topology, k) is not null)];
+
+    /// <summary>
+    /// What a fault of <paramref name="kind"/> needs that <paramref name="topology"/> lacks, e.g. "two IM&amp;P clusters
+    /// (the deployment has 1)": the generator places no fault of that kind there. Null when it can place one.
+    /// </summary>
+    public static string? CannotPlace(Deployment topology, string kind)
+    {
+        var nodes = topology.Nodes.Count();
+        var clusters = topology.ImpClusters.Length;
+        return kind switch
+        {
+            ChaosFaultKinds.Partition or ChaosFaultKinds.Link when nodes < 2 => $"two nodes (the deployment has {nodes})",
+            ChaosFaultKinds.NameResolution when clusters < 2 => $"two IM&P clusters, one publisher failing to resolve the other's name (the deployment has {clusters})",
+            _ when nodes == 0 => "a node (the deployment has none)",
+            _ => null,
+        };
+    }
 
     /// <summary>The schedule of <paramref name="seed"/>: the same seed, topology, horizon and profile give the same faults.</summary>
     public ChaosSchedule Generate(ulong seed)
@@ -80,6 +98,7 @@ public sealed class FaultScheduleGenerator(Deployment topology, TimeSpan faultsE
     {
         var at = Seconds(r.NextDuration(FirstFault, faultsEnd - TimeSpan.FromMinutes(1)));
         var room = faultsEnd - at;
+        if (_unplaceable.Contains(kind)) return null;
         TimeSpan Window(TimeSpan min) => Seconds(HeavyTailed(r, min, room));
         switch (kind)
         {
@@ -147,7 +166,6 @@ public sealed class FaultScheduleGenerator(Deployment topology, TimeSpan faultsE
             }
             case ChaosFaultKinds.NameResolution:
             {
-                if (_publishers.Length < 2) return null;
                 var from = (int)r.NextInt64(0, _publishers.Length);
                 var to = (int)r.NextInt64(0, _publishers.Length - 1);
                 if (to >= from) to++;

@@ -77,6 +77,17 @@ public sealed class ChaosInputTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_topology_without_nodes_is_bad_input_not_an_internal_error()
+    {
+        var topology = Write("emptyclusters.yaml", "imp-clusters: []\ncucm-clusters: []\n");
+        AssertBadInput(CliHarness.Invoke("chaos", "--topology", topology, "--seeds", "1", "--until", "2h"),
+            "the deployment of chaos-workload has no nodes: chaos needs at least one node to fault");
+
+        var scenario = Write("empty.yaml", "name: empty\nuntil: 2h\ndeployment:\n  topology: { cucm-clusters: [], imp-clusters: [] }\n");
+        AssertBadInput(CliHarness.Invoke("chaos", scenario, "--seeds", "1"), "the deployment of empty has no nodes");
+    }
+
     [Theory]
     [InlineData("--report")]
     [InlineData("--out")]
@@ -151,6 +162,41 @@ public sealed class ChaosInputTests : IDisposable
             "--first-seed", ulong.MaxValue.ToString(CultureInfo.InvariantCulture));
         Assert.True(exit is 0 or 1, stderr);
         Assert.Contains("(seeds 18446744073709551615..18446744073709551615)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fault_kinds_that_cannot_be_placed_at_all_are_refused_before_running()
+    {
+        // One IM&P cluster (cucm-pub and imp-a-pub).
+        var topology = Write("onecluster.yaml", Live.LiveTestSupport.TwoNodes);
+        AssertBadInput(CliHarness.Invoke("chaos", "--topology", topology, "--faults", "name-resolution", "--seeds", "3", "--intensity", "10", "--until", "2h"),
+            "--faults name-resolution: no fault can be placed in the deployment of chaos-workload: name-resolution needs two IM&P clusters");
+    }
+
+    [Fact]
+    public void Fault_kinds_that_cannot_be_placed_are_named_in_a_warning_and_the_others_played()
+    {
+        var topology = Write("onenode.yaml", OneNodeTopology);
+        // One node: no partition (it needs two nodes); crashes are placed. Without the guard the generator threw.
+        var (exit, stdout, stderr) = CliHarness.Invoke("chaos", "--topology", topology, "--faults", "partition,crash", "--seeds", "4", "--intensity", "10",
+            "--until", "2h", "--shrink-budget", "0");
+        Assert.True(exit is 0 or 1, stderr);
+        Assert.Contains("impsim: warning: no partition fault can be placed in the deployment of chaos-workload: partition needs two nodes (the deployment has 1)", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+        Assert.Contains("chaos chaos-workload: 4 runs", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 faults generated", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_generator_places_nothing_it_cannot_place_in_a_one_node_deployment()
+    {
+        var topology = Domain.Topology.TopologyLoader.Parse(OneNodeTopology);
+        var all = Scenarios.Chaos.ChaosFaultKinds.All;
+        var generator = new Scenarios.Chaos.FaultScheduleGenerator(topology, TimeSpan.FromHours(20), new Scenarios.Chaos.ChaosProfile { Intensity = 10 });
+        var faults = Enumerable.Range(1, 20).SelectMany(s => generator.Generate((ulong)s).Faults).ToList();
+        Assert.NotEmpty(faults);
+        Assert.DoesNotContain(faults, f => f.Kind is "partition" or "link" or "name-resolution");
+        Assert.All(faults, f => Assert.Contains(f.Kind, all.Append("clock-skew")));
     }
 
     [Theory]
