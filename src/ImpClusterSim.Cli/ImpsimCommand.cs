@@ -41,13 +41,26 @@ public static class ImpsimCommand
         return path;
     }
 
+    /// <summary>The (sub)command the leading words of <paramref name="args"/> name ("chaos", "pki inspect"), without parsing the rest.</summary>
+    private static Command CommandOf(IEnumerable<string> args)
+    {
+        Command command = Create();
+        foreach (var word in args)
+        {
+            if (command.Subcommands.FirstOrDefault(c => c.Name == word) is not { } sub) break;
+            command = sub;
+        }
+
+        return command;
+    }
+
     public static int Invoke(string[] args, TextWriter output, TextWriter error)
     {
         // An empty argument is never a file name, a number or a word: refused before anything is parsed or opened.
         if (Array.FindIndex(args, a => a.Trim().Length == 0) is var empty and >= 0)
         {
             error.WriteLine($"impsim: argument {empty + 1} is empty{(empty > 0 ? $" (after '{args[empty - 1]}')" : "")}: give a file name or a value");
-            error.WriteLine("Try 'impsim --help'.");
+            error.WriteLine($"Try '{Invocation.CommandLine(HelpPath(CommandOf(args[..empty])))}'.");
             return ExitCodes.BadInput;
         }
 

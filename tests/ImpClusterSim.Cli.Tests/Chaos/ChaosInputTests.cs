@@ -200,6 +200,20 @@ public sealed class ChaosInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("chaos", "--faults", "")]
+    [InlineData("chaos", "--report", "")]
+    [InlineData("chaos", "--intensity", "")]
+    [InlineData("run", "")]
+    [InlineData("pki", "inspect", "")]
+    public void An_empty_argument_names_the_help_of_its_command_as_the_user_typed_it(params string[] args)
+    {
+        var command = args.TakeWhile(a => !a.StartsWith('-') && a.Length > 0).ToList();
+        var result = CliHarness.Invoke(args);
+        AssertBadInput(result, "is empty");
+        Assert.Contains($"Try '{Invocation.CommandLine([.. command, "--help"])}'.", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--seeds", "2147483648", "--seeds 2147483648 is out of range (1 to 1000000)")]
     [InlineData("--seeds", "1000001", "--seeds 1000001 is out of range (1 to 1000000)")]
     [InlineData("--jobs", "2147483648", "--jobs 2147483648 is out of range (1 to 256)")]
