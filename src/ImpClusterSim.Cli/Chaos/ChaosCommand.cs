@@ -186,13 +186,7 @@ public static class ChaosCommand
         return scenario is null ? null : new ChaosBase(yaml, name, directory, SetOptions.Apply(scenario, overrides)) { Overrides = [.. overrides] };
     }
 
-    private static (string Reference, Deployment Deployment) ResolveTopology(string topology)
-    {
-        if (TopologyLoader.EmbeddedNames.Contains(topology))
-            return (topology, TopologyLoader.LoadEmbedded(topology));
-        var path = new FileInfo(topology);
-        return (path.FullName, RunCommand.LoadTopology(path));
-    }
+    private static (string Reference, Deployment Deployment) ResolveTopology(string topology) => TopologyArgument.Resolve(topology);
 
     /// <summary>
     /// The fault kinds asked for that the generator cannot place in the deployment (name-resolution needs two IM&amp;P

@@ -122,21 +122,7 @@ public static class ShellCommand
     /// <summary>An embedded topology by name, or a file (named by its full path in a saved scenario).</summary>
     private static Deployment LoadTopology(string topology, out string reference)
     {
-        if (TopologyLoader.EmbeddedNames.Contains(topology))
-        {
-            reference = topology;
-            return TopologyLoader.LoadEmbedded(topology);
-        }
-        if (!File.Exists(topology))
-            throw new UsageException($"--topology '{topology}' is neither an embedded topology ({string.Join(", ", TopologyLoader.EmbeddedNames)}) nor a file");
-        reference = Path.GetFullPath(topology);
-        try
-        {
-            return TopologyLoader.LoadFile(topology);
-        }
-        catch (TopologyException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        (reference, var deployment) = TopologyArgument.Resolve(topology);
+        return deployment;
     }
 }

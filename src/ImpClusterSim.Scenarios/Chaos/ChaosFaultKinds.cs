@@ -25,14 +25,22 @@ public static class ChaosFaultKinds
     public static ImmutableArray<string> All { get; } =
         [Partition, Link, Crash, RestartNode, ServiceStop, ServiceKill, ClockSkew, ClockJump, FipsSelfTest, NameResolution, DiskFailure];
 
-    /// <summary>Parses a comma-separated list (`--faults`): the kinds, or the error naming the unknown one.</summary>
+    /// <summary>
+    /// Parses a comma-separated list (`--faults`): the kinds, or the error naming the unknown or empty item (an empty
+    /// item, as in "partition,,crash" or "crash,", is a typo, not a kind to skip).
+    /// </summary>
     public static (ImmutableArray<string> Kinds, string? Error) Parse(string text)
     {
-        var kinds = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (kinds.Length == 0) return ([], "--faults: give at least one fault kind: " + string.Join(", ", All));
-        foreach (var k in kinds)
-            if (!All.Contains(k))
-                return ([], $"--faults: unknown fault kind '{k}'; kinds: {string.Join(", ", All)}");
+        var kinds = text.Split(',', StringSplitOptions.TrimEntries);
+        if (kinds.All(k => k.Length == 0)) return ([], "--faults: give at least one fault kind: " + string.Join(", ", All));
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            if (kinds[i].Length == 0)
+                return ([], $"--faults '{text}': item {i + 1} is empty; give fault kinds separated by single commas: {string.Join(", ", All)}");
+            if (!All.Contains(kinds[i]))
+                return ([], $"--faults: unknown fault kind '{kinds[i]}'{Domain.Text.Spelling.DidYouMean(kinds[i], All)}; kinds: {string.Join(", ", All)}");
+        }
+
         return ([.. All.Where(kinds.Contains)], null);
     }
 }

@@ -234,4 +234,22 @@ public sealed class ChaosInputTests : IDisposable
     {
         AssertBadInput(CliHarness.Invoke(command, option, value), message);
     }
+
+    [Theory]
+    [InlineData("nosuch", "--topology 'nosuch' is neither a topology file nor an embedded topology (default, two-clusters, lab)")]
+    [InlineData("DEFAULT", "--topology 'DEFAULT' is neither a topology file nor an embedded topology (default, two-clusters, lab); did you mean 'default'?")]
+    public void An_unknown_topology_lists_the_embedded_ones(string topology, string message)
+    {
+        AssertBadInput(CliHarness.Invoke("chaos", "--topology", topology, "--seeds", "1"), message);
+    }
+
+    [Theory]
+    [InlineData("partition,,crash", "--faults 'partition,,crash': item 2 is empty")]
+    [InlineData("crash,", "--faults 'crash,': item 2 is empty")]
+    [InlineData(",crash", "--faults ',crash': item 1 is empty")]
+    [InlineData("crahs", "--faults: unknown fault kind 'crahs'; did you mean 'crash'?")]
+    public void An_empty_or_unknown_fault_kind_is_refused(string faults, string message)
+    {
+        AssertBadInput(CliHarness.Invoke("chaos", "--faults", faults, "--seeds", "1"), message);
+    }
 }
