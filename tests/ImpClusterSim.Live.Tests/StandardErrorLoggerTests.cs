@@ -25,6 +25,23 @@ public sealed class StandardErrorLoggerTests : TestKit
     }
 
     [Fact]
+    public void A_remote_connection_that_ended_is_one_line_and_any_other_error_keeps_its_cause()
+    {
+        // Akka's own (internal) exception for a connection that ended, as its endpoint writer logs it.
+        var type = typeof(Akka.Remote.RemoteActorRefProvider).Assembly.GetType("Akka.Remote.EndpointDisassociatedException", throwOnError: true)!;
+        var cause = (Exception)Activator.CreateInstance(type, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic,
+            null, ["Disassociated"], null)!;
+        var ended = new Error(cause, "endpointWriter", typeof(StandardErrorLoggerTests), "Disassociated");
+        var other = new Error(new InvalidOperationException("boom"), "node", typeof(StandardErrorLoggerTests), "failed");
+
+        var line = StandardErrorLogger.Line(ended);
+        Assert.DoesNotContain('\n', line);
+        Assert.StartsWith("[ERROR]", line);
+        Assert.EndsWith("(the connection to a peer process ended: Disassociated)", line);
+        Assert.Contains("InvalidOperationException: boom", StandardErrorLogger.Line(other));
+    }
+
+    [Fact]
     public void Host_and_node_systems_log_through_it_and_never_to_standard_output()
     {
         var host = LiveHocon.Host(new LiveHostSettings("127.0.0.1", 0, [], []));

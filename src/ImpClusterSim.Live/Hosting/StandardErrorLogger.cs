@@ -24,6 +24,18 @@ public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<IL
     public StandardErrorLogger(TextWriter error)
     {
         Receive<InitializeLogger>(_ => Sender.Tell(new LoggerInitialized()));
-        Receive<LogEvent>(e => error.WriteLine(e.ToString()));
+        Receive<LogEvent>(e => error.WriteLine(Line(e)));
+    }
+
+    /// <summary>
+    /// Akka's line for the event; a remote connection that ended (a peer process stopped or was killed, as the live
+    /// showcase does on purpose) is its first line and the cause's message, without Akka's internal stack trace.
+    /// </summary>
+    public static string Line(LogEvent e)
+    {
+        var text = e.ToString();
+        if (e.Cause?.GetType().Name != "EndpointDisassociatedException") return text;
+        var firstLine = text.Split('\n', 2)[0].TrimEnd('\r');
+        return $"{firstLine} (the connection to a peer process ended: {e.Cause.Message})";
     }
 }
