@@ -155,7 +155,7 @@ public static class ChaosCommand
         string? directory = null;
         if (topology is not null)
         {
-            var (reference, deployment) = ResolveTopology(topology);
+            var (reference, deployment) = TopologyArgument.Resolve(topology);
             var horizon = RunCommand.ParseUntil(until) ?? TimeSpan.FromHours(24);
             var workloadScenario = ChaosWorkload.Yaml(reference, deployment, horizon, TimeSpan.Zero);
             // The fault phase ends a quiet period before the horizon: read the workload once to learn the timings.
@@ -185,8 +185,6 @@ public static class ChaosCommand
         foreach (var e in errors) error.WriteLine(e.ToString());
         return scenario is null ? null : new ChaosBase(yaml, name, directory, SetOptions.Apply(scenario, overrides)) { Overrides = [.. overrides] };
     }
-
-    private static (string Reference, Deployment Deployment) ResolveTopology(string topology) => TopologyArgument.Resolve(topology);
 
     /// <summary>
     /// The fault kinds asked for that the generator cannot place in the deployment (name-resolution needs two IM&amp;P

@@ -40,8 +40,14 @@ public static class ChaosScenarioText
         expect.Add(Node($"{{ name: \"{AcknowledgedName}\", always: true, acknowledged-changes-kept: {{}} }}"));
         expect.Add(Node($"{{ name: \"{ConvergedName}\", at: {DurationText.Format(horizon)}, converged: {{}} }}"));
 
+        return Save(stream, (header ?? []).Select(line => "# " + CommentText(line)));
+    }
+
+    /// <summary>The document as text after <paramref name="commentLines"/> (each written as given, '#' included).</summary>
+    private static string Save(YamlStream stream, IEnumerable<string> commentLines)
+    {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        foreach (var line in header ?? []) writer.WriteLine("# " + CommentText(line));
+        foreach (var line in commentLines) writer.WriteLine(line);
         stream.Save(writer, assignAnchors: false);
         var text = writer.ToString();
         // YamlDotNet ends a saved document with "..." (document end): harmless, but not what people write.
@@ -67,13 +73,7 @@ public static class ChaosScenarioText
             moved |= MovePaths(deployment, "topology", fromDirectory, toDirectory);
         if (root.Children.TryGetValue(new YamlScalarNode("steps"), out var steps))
             moved |= MovePaths(steps, "file", fromDirectory, toDirectory);
-        if (!moved) return yaml;
-
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        foreach (var line in lines.Take(headerLines)) writer.WriteLine(line);
-        stream.Save(writer, assignAnchors: false);
-        var text = writer.ToString();
-        return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+        return moved ? Save(stream, lines.Take(headerLines)) : yaml;
     }
 
     /// <summary>Rewrites, anywhere under <paramref name="node"/>, each <paramref name="key"/> whose value is a file found relative to <paramref name="from"/>.</summary>
